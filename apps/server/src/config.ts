@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default("0.0.0.0"),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z.string().url().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 14),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PLAYER_DIST: z.string().optional(),
+  CONSOLE_DIST: z.string().optional(),
+});
+
+export type Config = z.infer<typeof schema> & { demo: boolean };
+
+/** Reads configuration from the environment; an invalid value stops the server with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv, options: { demo: boolean }): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
+  }
+  if (options.demo && parsed.data.NODE_ENV === "production") {
+    throw new Error("Demo mode cannot run with NODE_ENV=production");
+  }
+  return { ...parsed.data, demo: options.demo };
+}

@@ -1,0 +1,90 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  /** Runs several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/** One PostgreSQL dialect over two engines: embedded PGlite (a folder on disk) or a server via `pg`. */
+export interface Database extends Queryable {
+  readonly engine: "pglite" | "postgresql";
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(`${dataDir}/pgdata`);
+  // Month arithmetic on timestamptz follows the session time zone; pin it so both engines agree.
+  await db.exec("set time zone 'UTC'");
+  return {
+    engine: "pglite",
+    async query<Row>(sql: string, params?: unknown[]) {
+      const result = await db.query<Row>(sql, params);
+      return { rows: result.rows };
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+    transaction<T>(work: (tx: Queryable) => Promise<T>) {
+      return db.transaction((tx) =>
+        work({
+          async query<Row>(sql: string, params?: unknown[]) {
+            const result = await tx.query<Row>(sql, params);
+            return { rows: result.rows };
+          },
+          async exec(sql: string) {
+            await tx.exec(sql);
+          },
+        }),
+      );
+    },
+    close: () => db.close(),
+  };
+}
+
+async function openPostgres(connectionString: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: 10, options: "-c timezone=UTC" });
+  // An idle client dies when the server restarts; the pool replaces it on the next checkout, so the
+  // error needs no handling beyond not crashing the process.
+  pool.on("error", () => undefined);
+  await pool.query("select 1");
+  const query = async <Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]) => {
+    const result = await client.query(sql, params);
+    return { rows: result.rows as Row[] };
+  };
+  return {
+    engine: "postgresql",
+    query: (sql, params) => query(pool, sql, params),
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async transaction<T>(work: (tx: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query("begin");
+        const result = await work({
+          query: (sql, params) => query(client, sql, params),
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+        });
+        await client.query("commit");
+        return result;
+      } catch (error) {
+        await client.query("rollback").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

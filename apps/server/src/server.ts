@@ -1,0 +1,87 @@
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import pino, { type Logger } from "pino";
+import { pruneSigninFailures } from "./auth/rate-limit.ts";
+import { deleteExpiredSessions } from "./auth/sessions.ts";
+import type { Config } from "./config.ts";
+import { type Database, openDatabase } from "./db/database.ts";
+import { migrate } from "./db/migrate.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
+import { createApp } from "./http/app.ts";
+import { claimInstanceMode } from "./instance.ts";
+
+const defaultDist = (app: string) => fileURLToPath(new URL(`../../${app}/dist`, import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  db: Database;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates it, seeds the demo when asked, and listens. */
+export async function startServer(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })) {
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await prepareDatabase(db, config, logger);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+
+  const app = createApp({
+    db,
+    config,
+    logger,
+    playerDist: config.PLAYER_DIST ?? defaultDist("player"),
+    consoleDist: config.CONSOLE_DIST ?? defaultDist("console"),
+  });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://localhost:${port}`;
+
+  const housekeeping = setInterval(() => {
+    Promise.all([deleteExpiredSessions(db), pruneSigninFailures(db)]).catch((err) =>
+      logger.warn({ msg: "housekeeping failed", err }),
+    );
+  }, 10 * 60_000);
+  housekeeping.unref();
+
+  return {
+    url,
+    db,
+    async stop() {
+      clearInterval(housekeeping);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  } satisfies RunningServer;
+}
+
+async function prepareDatabase(db: Database, config: Config, logger: Logger) {
+  const applied = await migrate(db);
+  logger.info({ msg: "database ready", engine: db.engine, migrationsApplied: applied });
+  await claimInstanceMode(db, config.demo ? "demo" : "production");
+  if (!config.demo) return;
+  const { rows } = await db.query<{ n: number }>("select count(*)::int as n from people");
+  if (rows[0]?.n === 0) {
+    const summary = await seedDemo(db);
+    logger.info({ msg: "demo data seeded", ...summary });
+  }
+}
+
+export function demoBanner(url: string): string {
+  const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.login.length));
+  const lines = DEMO_ACCOUNTS.map((account) => `    ${account.login.padEnd(width)}  ${account.note}`);
+  return [
+    "",
+    `  BVTE Academy (demo) is running at ${url}`,
+    `    learner app:  ${url}/`,
+    `    trainer console:  ${url}/console/`,
+    "",
+    `  Demo sign-ins (password for all: ${DEMO_PASSWORD}):`,
+    ...lines,
+    "",
+  ].join("\n");
+}
