@@ -1,0 +1,28 @@
+import "./i18n/index.ts";
+import "./styles.css";
+import { registerSW } from "virtual:pwa-register";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App.tsx";
+import { useUi } from "./store.ts";
+
+document.documentElement.lang = useUi.getState().language;
+
+// Progress lives in IndexedDB; ask the browser not to evict it under storage pressure.
+void navigator.storage?.persist?.();
+
+const updateServiceWorker = registerSW({
+  onNeedRefresh() {
+    // Everything the learner did is already in IndexedDB, so reloading into the new version loses nothing.
+    useUi.getState().offerUpdate(() => void updateServiceWorker(true));
+  },
+});
+
+const root = document.getElementById("root");
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,38 @@
+import { create } from "zustand";
+import type { Language } from "./content/catalog.ts";
+import { i18next, LANGUAGE_KEY } from "./i18n/index.ts";
+
+export type SyncPhase = "idle" | "syncing" | "offline" | "needs-sign-in" | "error";
+
+/** UI state only; anything that must survive a reload lives in Dexie. */
+interface UiState {
+  language: Language;
+  syncPhase: SyncPhase;
+  updateAvailable: boolean;
+  applyUpdate: (() => void) | null;
+  /** Bumped to ask the sync engine for an immediate run (e.g. right after signing in again). */
+  syncRequests: number;
+  requestSync: () => void;
+  setLanguage: (language: Language) => void;
+  setSyncPhase: (phase: SyncPhase) => void;
+  offerUpdate: (apply: () => void) => void;
+  dismissUpdate: () => void;
+}
+
+export const useUi = create<UiState>()((set) => ({
+  language: i18next.language === "en" ? "en" : "vi",
+  syncPhase: "idle",
+  updateAvailable: false,
+  applyUpdate: null,
+  syncRequests: 0,
+  requestSync: () => set((state) => ({ syncRequests: state.syncRequests + 1, syncPhase: "idle" })),
+  setLanguage: (language) => {
+    localStorage.setItem(LANGUAGE_KEY, language);
+    document.documentElement.lang = language;
+    void i18next.changeLanguage(language);
+    set({ language });
+  },
+  setSyncPhase: (syncPhase) => set({ syncPhase }),
+  offerUpdate: (applyUpdate) => set({ updateAvailable: true, applyUpdate }),
+  dismissUpdate: () => set({ updateAvailable: false }),
+}));
