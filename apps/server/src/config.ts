@@ -12,6 +12,7 @@ const schema = z.object({
     .positive()
     .default(24 * 14),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CONTENT_DIR: z.string().optional(),
   PLAYER_DIST: z.string().optional(),
   CONSOLE_DIST: z.string().optional(),
 });

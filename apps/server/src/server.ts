@@ -5,6 +5,7 @@ import pino, { type Logger } from "pino";
 import { pruneSigninFailures } from "./auth/rate-limit.ts";
 import { deleteExpiredSessions } from "./auth/sessions.ts";
 import type { Config } from "./config.ts";
+import { type CourseCatalog, DEFAULT_CONTENT_DIR, loadCourseCatalog } from "./content.ts";
 import { type Database, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
@@ -21,9 +22,10 @@ export interface RunningServer {
 
 /** Opens the database, migrates it, seeds the demo when asked, and listens. */
 export async function startServer(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })) {
+  const catalog = await loadCourseCatalog(config.CONTENT_DIR ?? DEFAULT_CONTENT_DIR, logger);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
-    await prepareDatabase(db, config, logger);
+    await prepareDatabase(db, config, catalog, logger);
   } catch (error) {
     await db.close();
     throw error;
@@ -59,14 +61,14 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   } satisfies RunningServer;
 }
 
-async function prepareDatabase(db: Database, config: Config, logger: Logger) {
+async function prepareDatabase(db: Database, config: Config, catalog: CourseCatalog, logger: Logger) {
   const applied = await migrate(db);
   logger.info({ msg: "database ready", engine: db.engine, migrationsApplied: applied });
   await claimInstanceMode(db, config.demo ? "demo" : "production");
   if (!config.demo) return;
   const { rows } = await db.query<{ n: number }>("select count(*)::int as n from people");
   if (rows[0]?.n === 0) {
-    const summary = await seedDemo(db);
+    const summary = await seedDemo(db, catalog);
     logger.info({ msg: "demo data seeded", ...summary });
   }
 }

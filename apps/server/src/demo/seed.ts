@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { buildStatement, type StatementInput } from "@bvte/learning-records";
 import { hashPassword } from "../auth/password.ts";
+import type { CourseCatalog } from "../content.ts";
 import type { Database } from "../db/database.ts";
 import { addTrainerScope, createPerson, createUnit, type Role, type UnitKind } from "../people.ts";
 import { ingestStatements } from "../xapi/ingest.ts";
@@ -142,7 +143,7 @@ export interface DemoSummary {
   statements: number;
 }
 
-export async function seedDemo(db: Database, now = new Date()): Promise<DemoSummary> {
+export async function seedDemo(db: Database, catalog: CourseCatalog, now = new Date()): Promise<DemoSummary> {
   const random = mulberry32(2026);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const name = () => `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
