@@ -65,3 +65,10 @@ export function buildStatement(input: StatementInput): XapiStatement {
   }
   return statement;
 }
+
+/**
+ * `result.extensions` key under which a quiz statement (passed/failed on a final assessment or a
+ * knowledge check) carries its per-item outcomes, so the server can run item analysis:
+ * an array of `{ itemId, score, max, response }` (response as the quiz engine defines it).
+ */
+export const ITEM_RESULTS_EXTENSION = "https://bvte.academy/xapi/extensions/item-results";
