@@ -272,24 +272,28 @@ export async function seedDemo(db: Database, catalog: CourseCatalog, now = new D
       const progress = random();
       if (progress < 0.3) continue;
       const courseId = cohort.courses[0] as string;
+      const lessons = catalog.find(courseId)?.lessons.map((lesson) => lesson.ref.id) ?? [];
       const startedDaysAgo = 20 + Math.floor(random() * 400);
-      const records: StatementInput[] = [
+      const passes = progress > 0.55;
+      // Those who passed read every lesson; the others stopped somewhere before the end.
+      const lessonsRead = passes ? lessons.length : 1 + Math.floor(random() * Math.max(1, lessons.length - 1));
+      const records: StatementInput[] = lessons.slice(0, lessonsRead).flatMap((lessonId, index) => [
         {
           id: randomUUID(),
           personId,
-          verb: "initialized",
-          activity: { courseId },
-          timestamp: daysAgo(startedDaysAgo),
+          verb: "initialized" as const,
+          activity: { courseId, lessonId },
+          timestamp: daysAgo(startedDaysAgo - index / 2),
         },
         {
           id: randomUUID(),
           personId,
-          verb: "completed",
-          activity: { courseId, lessonId: "l01" },
-          timestamp: daysAgo(startedDaysAgo - 1),
+          verb: "completed" as const,
+          activity: { courseId, lessonId },
+          timestamp: daysAgo(startedDaysAgo - index / 2 - 0.01),
         },
-      ];
-      if (progress > 0.55) {
+      ]);
+      if (passes) {
         const passedDaysAgo = startedDaysAgo - 5 - Math.floor(random() * 10);
         records.push({
           id: randomUUID(),
