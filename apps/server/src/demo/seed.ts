@@ -276,7 +276,9 @@ export async function seedDemo(db: Database, catalog: CourseCatalog, now = new D
       const startedDaysAgo = 20 + Math.floor(random() * 400);
       const passes = progress > 0.55;
       // Those who passed read every lesson; the others stopped somewhere before the end.
-      const lessonsRead = passes ? lessons.length : 1 + Math.floor(random() * Math.max(1, lessons.length - 1));
+      const lessonsRead = passes
+        ? lessons.length
+        : 1 + Math.floor(random() * Math.max(1, lessons.length - 1));
       const records: StatementInput[] = lessons.slice(0, lessonsRead).flatMap((lessonId, index) => [
         {
           id: randomUUID(),
