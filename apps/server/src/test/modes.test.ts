@@ -55,7 +55,7 @@ describe("bvte-admin create-admin", () => {
     const { fileURLToPath } = await import("node:url");
     const storage = await createTestStorage();
     try {
-      const env = { ...process.env, DATA_DIR: storage.dataDir, LOG_LEVEL: "silent" };
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: storage.dataDir, LOG_LEVEL: "silent" };
       if (storage.databaseUrl) env.DATABASE_URL = storage.databaseUrl;
       const cli = fileURLToPath(new URL("../cli/admin.ts", import.meta.url));
       const args = ["--import", "tsx", cli, "create-admin", "--login", "Chief", "--name", "Trưởng phòng"];
