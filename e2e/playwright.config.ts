@@ -1,7 +1,24 @@
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import { defineConfig } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 8765);
+/** A port nobody is using, so a test run never collides with a running server (or another run). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+// Chosen once by the runner; its workers inherit the environment and so agree on it.
+process.env.E2E_PORT ??= String(await freePort());
+const PORT = Number(process.env.E2E_PORT);
 // Debian's Chromium when present (CI installs it); otherwise Playwright's own (npx playwright install chromium).
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
