@@ -6,18 +6,23 @@ export interface Trainer {
   login: string;
   displayName: string;
   roles: string[];
+  homeUnitId: string;
 }
 
 interface ConsoleState {
   language: Language;
   trainer: Trainer | null | undefined;
+  /** The as-of day (YYYY-MM-DD) every figure is shown for; null for the current figures. */
+  asOf: string | null;
   setLanguage: (language: Language) => void;
   setTrainer: (trainer: Trainer | null) => void;
+  setAsOf: (asOf: string | null) => void;
 }
 
 export const useConsole = create<ConsoleState>()((set) => ({
   language: i18next.language === "en" ? "en" : "vi",
   trainer: undefined,
+  asOf: null,
   setLanguage: (language) => {
     localStorage.setItem(LANGUAGE_KEY, language);
     document.documentElement.lang = language;
@@ -25,4 +30,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
     set({ language });
   },
   setTrainer: (trainer) => set({ trainer }),
+  setAsOf: (asOf) => set({ asOf }),
 }));
+
+export const isAdmin = (trainer: Trainer | null | undefined) => trainer?.roles.includes("admin") ?? false;

@@ -15,6 +15,16 @@ const schema = z.object({
   CONTENT_DIR: z.string().optional(),
   PLAYER_DIST: z.string().optional(),
   CONSOLE_DIST: z.string().optional(),
+  /** key:secret of an LRS credential that must exist (HTTP Basic on /xapi). */
+  XAPI_BASIC_AUTH: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9._-]{3,100}:.{16,}$/,
+      "expected key:secret, a key of 3–100 [A-Za-z0-9._-] and a secret of 16+ characters",
+    )
+    .optional(),
+  /** Ed25519 private key (PKCS#8 PEM, or base64 DER) that signs certificates; else one kept in the database. */
+  CERT_SIGNING_KEY: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof schema> & { demo: boolean };

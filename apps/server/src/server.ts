@@ -4,6 +4,7 @@ import { serve } from "@hono/node-server";
 import pino, { type Logger } from "pino";
 import { pruneSigninFailures } from "./auth/rate-limit.ts";
 import { deleteExpiredSessions } from "./auth/sessions.ts";
+import { loadSigningKey } from "./certificates/keys.ts";
 import type { Config } from "./config.ts";
 import { type CourseCatalog, DEFAULT_CONTENT_DIR, loadCourseCatalog } from "./content.ts";
 import { type Database, openDatabase } from "./db/database.ts";
@@ -11,12 +12,16 @@ import { migrate } from "./db/migrate.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
 import { createApp } from "./http/app.ts";
 import { claimInstanceMode } from "./instance.ts";
+import { ensureCredential, generateDemoCredential } from "./xapi/credentials.ts";
+import { syncExpiry } from "./xapi/projections.ts";
 
 const defaultDist = (app: string) => fileURLToPath(new URL(`../../${app}/dist`, import.meta.url));
 
 export interface RunningServer {
   url: string;
   db: Database;
+  /** Demo mode without XAPI_BASIC_AUTH: the LRS credential generated at this start. */
+  xapiCredential?: { key: string; secret: string };
   stop(): Promise<void>;
 }
 
@@ -24,8 +29,9 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })) {
   const catalog = await loadCourseCatalog(config.CONTENT_DIR ?? DEFAULT_CONTENT_DIR, logger);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
   try {
-    await prepareDatabase(db, config, catalog, logger);
+    prepared = await prepareDatabase(db, config, catalog, logger);
   } catch (error) {
     await db.close();
     throw error;
@@ -35,6 +41,8 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
     db,
     config,
     logger,
+    catalog,
+    signingKey: prepared.signingKey,
     playerDist: config.PLAYER_DIST ?? defaultDist("player"),
     consoleDist: config.CONSOLE_DIST ?? defaultDist("console"),
   });
@@ -53,6 +61,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   return {
     url,
     db,
+    ...(prepared.xapiCredential ? { xapiCredential: prepared.xapiCredential } : {}),
     async stop() {
       clearInterval(housekeeping);
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -65,15 +74,21 @@ async function prepareDatabase(db: Database, config: Config, catalog: CourseCata
   const applied = await migrate(db);
   logger.info({ msg: "database ready", engine: db.engine, migrationsApplied: applied });
   await claimInstanceMode(db, config.demo ? "demo" : "production");
-  if (!config.demo) return;
+  await syncExpiry(db, catalog);
+  const signingKey = await loadSigningKey(db, config.CERT_SIGNING_KEY);
+  if (config.XAPI_BASIC_AUTH) await ensureCredential(db, config.XAPI_BASIC_AUTH);
+  const xapiCredential =
+    config.demo && !config.XAPI_BASIC_AUTH ? await generateDemoCredential(db) : undefined;
+  if (!config.demo) return { signingKey, xapiCredential };
   const { rows } = await db.query<{ n: number }>("select count(*)::int as n from people");
   if (rows[0]?.n === 0) {
     const summary = await seedDemo(db, catalog);
     logger.info({ msg: "demo data seeded", ...summary });
   }
+  return { signingKey, xapiCredential };
 }
 
-export function demoBanner(url: string): string {
+export function demoBanner(url: string, xapiCredential?: { key: string; secret: string }): string {
   const width = Math.max(...DEMO_ACCOUNTS.map((account) => account.login.length));
   const lines = DEMO_ACCOUNTS.map((account) => `    ${account.login.padEnd(width)}  ${account.note}`);
   return [
@@ -85,5 +100,12 @@ export function demoBanner(url: string): string {
     `  Demo sign-ins (password for all: ${DEMO_PASSWORD}):`,
     ...lines,
     "",
+    ...(xapiCredential
+      ? [
+          `  xAPI statements at ${url}/xapi/statements, HTTP Basic (generated at this start):`,
+          `    ${xapiCredential.key}:${xapiCredential.secret}`,
+          "",
+        ]
+      : []),
   ].join("\n");
 }

@@ -2,6 +2,7 @@ import { type CohortFigures, cohortFigures } from "@bvte/learning-records";
 import type { SessionPerson } from "../auth/sessions.ts";
 import type { Queryable } from "../db/database.ts";
 import { unitScopeCondition } from "./scope.ts";
+import { membersAt, startedAt, trainedAt } from "./sql.ts";
 
 export interface CohortSummary {
   id: string;
@@ -29,31 +30,20 @@ interface CohortRow {
   started: number;
 }
 
-// "Trained" is DESIGN.md §4 in SQL; `isTrained` in @bvte/learning-records is the same rule and the
-// tests hold the two to the same answers.
+// Figures count the active people who were members at the as-of instant ($2), each once.
 const cohortSelect = `
   select c.id, c.name, c.scope_unit_id, u.name as unit_name, c.target_share::text,
          to_char(c.start_date, 'YYYY-MM-DD') as start_date, to_char(c.deadline, 'YYYY-MM-DD') as deadline,
          c.validity_months,
          coalesce((select array_agg(cc.course_id order by cc.course_id) from cohort_courses cc
                     where cc.cohort_id = c.id), '{}') as required_courses,
-         (select count(*)::int from cohort_members m join people p on p.id = m.person_id
-           where m.cohort_id = c.id and p.active) as members,
-         (select count(*)::int from cohort_members m join people p on p.id = m.person_id
-           where m.cohort_id = c.id and p.active
-             and exists (select 1 from cohort_courses cc where cc.cohort_id = c.id)
-             and not exists (
-               select 1 from cohort_courses cc where cc.cohort_id = c.id and not exists (
-                 select 1 from course_passes cp
-                  where cp.person_id = m.person_id and cp.course_id = cc.course_id and cp.passed_at <= $2
-                    and (c.validity_months is null
-                         or cp.passed_at + make_interval(months => c.validity_months) > $2)))) as trained,
-         (select count(*)::int from cohort_members m join people p on p.id = m.person_id
-           where m.cohort_id = c.id and p.active and exists (
-             select 1 from cohort_courses cc join course_status cs
-               on cs.course_id = cc.course_id and cs.person_id = m.person_id
-              where cc.cohort_id = c.id and cs.started_at <= $2)) as started
-    from cohorts c join units u on u.id = c.scope_unit_id`;
+         f.members, f.trained, f.started
+    from cohorts c join units u on u.id = c.scope_unit_id
+    cross join lateral (
+      select count(*)::int as members,
+             count(*) filter (where ${trainedAt("m.person_id", "c.id", "c.validity_months", "$2")})::int as trained,
+             count(*) filter (where ${startedAt("m.person_id", "c.id", "$2")})::int as started
+        from ${membersAt("c.id", "$2")} m join people p on p.id = m.person_id and p.active) f`;
 
 function toSummary(row: CohortRow): CohortSummary {
   const base = cohortFigures(row.members, row.trained, Number(row.target_share));
@@ -65,22 +55,32 @@ function toSummary(row: CohortRow): CohortSummary {
     startDate: row.start_date,
     deadline: row.deadline,
     validityMonths: row.validity_months,
+    // Trained members have passed every course, so they have started one: started ≥ trained.
     figures: { ...base, inProgress: row.started - row.trained, notStarted: row.members - row.started },
   };
 }
 
-/** Cohorts whose scope unit lies within the person's units, each with its figures as of `asOf`. */
+/**
+ * Furthest behind first: the share still missing to reach the target, then the number of people
+ * still to train, then the name. The overview screen and its exports use this one order.
+ */
+export function behindFirst(a: CohortSummary, b: CohortSummary): number {
+  const shortfall = (cohort: CohortSummary) => Math.max(0, cohort.figures.targetShare - cohort.figures.rate);
+  return shortfall(b) - shortfall(a) || b.figures.gap - a.figures.gap || a.name.localeCompare(b.name, "vi");
+}
+
+/** Cohorts whose scope unit lies within the person's units, furthest behind first, as of `asOf`. */
 export async function listCohorts(
   db: Queryable,
   person: SessionPerson,
   asOf: Date,
 ): Promise<CohortSummary[]> {
   const scope = unitScopeCondition(person, "$1");
-  const { rows } = await db.query<CohortRow>(`${cohortSelect} where ${scope.sql} order by c.name`, [
+  const { rows } = await db.query<CohortRow>(`${cohortSelect} where ${scope.sql}`, [
     scope.value,
     asOf.toISOString(),
   ]);
-  return rows.map(toSummary);
+  return rows.map(toSummary).sort(behindFirst);
 }
 
 /** One cohort, or null when it does not exist or lies outside the person's units. */

@@ -4,7 +4,10 @@ import { hashPassword } from "../auth/password.ts";
 import type { CourseCatalog } from "../content.ts";
 import type { Database } from "../db/database.ts";
 import { addTrainerScope, createPerson, createUnit, type Role, type UnitKind } from "../people.ts";
+import { personAgent } from "../xapi/authority.ts";
 import { ingestStatements } from "../xapi/ingest.ts";
+import { validityRules } from "../xapi/projections.ts";
+import type { Statement } from "../xapi/validate.ts";
 
 /** Published in the README; they exist only in demo mode. */
 export const DEMO_PASSWORD = "demo-bvte-2026";
@@ -263,9 +266,11 @@ export async function seedDemo(db: Database, catalog: CourseCatalog, now = new D
       ]);
     }
     for (const personId of cohort.members) {
-      await db.query("insert into cohort_members (cohort_id, person_id) values ($1, $2)", [
+      // Members joined when the cohort started, so reports as of earlier dates in the year count them.
+      await db.query("insert into cohort_members (cohort_id, person_id, joined_at) values ($1, $2, $3)", [
         cohortId,
         personId,
+        new Date(Math.min(Date.parse(`${year}-01-15T00:00:00+07:00`), now.getTime())).toISOString(),
       ]);
       // Demo sign-ins start untouched so whoever tries them sees their own first steps.
       if (demoLogins.has(personId)) continue;
@@ -307,7 +312,9 @@ export async function seedDemo(db: Database, catalog: CourseCatalog, now = new D
           success: true,
         });
       }
-      await ingestStatements(db, personId, records.map(buildStatement));
+      await ingestStatements(db, validityRules(catalog), records.map(buildStatement) as Statement[], {
+        authority: personAgent(personId),
+      });
       statements += records.length;
     }
   }

@@ -5,11 +5,22 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import type { Logger } from "pino";
+import { adminRoutes, unitRoutes } from "../admin/routes.ts";
+import type { SigningKey } from "../certificates/keys.ts";
+import { certificationService } from "../certification/exams.ts";
 import type { Config } from "../config.ts";
+import type { CourseCatalog } from "../content.ts";
 import type { Database } from "../db/database.ts";
+import { joinRoutes } from "../join/routes.ts";
+import { reportRoutes } from "../reports/routes.ts";
+import { peopleRoutes } from "../roster/routes.ts";
+import { validityRules } from "../xapi/projections.ts";
 import { authRoutes } from "./routes-auth.ts";
-import { cohortRoutes } from "./routes-cohorts.ts";
+import { certificateRoutes } from "./routes-certificates.ts";
+import { certificationRoutes } from "./routes-certification.ts";
+import { catalogRoutes, cohortRoutes } from "./routes-cohorts.ts";
 import { learnerRoutes } from "./routes-learner.ts";
+import { recordsAdminRoutes } from "./routes-records-admin.ts";
 import { xapiRoutes } from "./routes-xapi.ts";
 import { type AppEnv, loadSession } from "./session.ts";
 import { HttpError } from "./validation.ts";
@@ -18,6 +29,8 @@ export interface AppDeps {
   db: Database;
   config: Config;
   logger: Logger;
+  catalog: CourseCatalog;
+  signingKey: SigningKey;
   playerDist?: string;
   consoleDist?: string;
 }
@@ -34,8 +47,9 @@ function clientAddress(c: unknown): string {
   }
 }
 
-export function createApp({ db, config, logger, playerDist, consoleDist }: AppDeps) {
+export function createApp({ db, config, logger, catalog, signingKey, playerDist, consoleDist }: AppDeps) {
   const app = new Hono<AppEnv>();
+  const rules = validityRules(catalog);
 
   app.use(async (c, next) => {
     const started = performance.now();
@@ -70,7 +84,11 @@ export function createApp({ db, config, logger, playerDist, consoleDist }: AppDe
     }),
   );
 
-  app.use("/api/*", bodyLimit({ maxSize: 64 * 1024, onError: tooLarge }));
+  // Roster uploads (CSV or XLSX of up to 10,000 people) get more room than the rest of the API.
+  const rosterUpload = /^\/api\/cohorts\/[^/]+\/roster\//;
+  const apiLimit = bodyLimit({ maxSize: 64 * 1024, onError: tooLarge });
+  const rosterLimit = bodyLimit({ maxSize: 5 * 1024 * 1024, onError: tooLarge });
+  app.use("/api/*", (c, next) => (rosterUpload.test(c.req.path) ? rosterLimit : apiLimit)(c, next));
   app.use("/xapi/*", bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge }));
   app.use("/api/*", loadSession(db));
   app.use("/xapi/*", loadSession(db));
@@ -81,9 +99,21 @@ export function createApp({ db, config, logger, playerDist, consoleDist }: AppDe
 
   app.get("/api/health", (c) => c.json({ status: "ok", database: db.engine, demo: config.demo }));
   app.route("/api/auth", authRoutes(db, config, clientAddress));
-  app.route("/api/me", learnerRoutes(db));
-  app.route("/api/cohorts", cohortRoutes(db));
-  app.route("/xapi", xapiRoutes(db));
+  app.route("/api/me", learnerRoutes(db, catalog, config));
+  app.route("/api/cohorts", cohortRoutes(db, catalog));
+  app.route("/api/catalog", catalogRoutes(catalog));
+  app.route("/api/reports", reportRoutes(db, catalog));
+  app.route("/api/join", joinRoutes(db));
+  app.route("/api/units", unitRoutes(db));
+  app.route("/api/people", peopleRoutes(db));
+  app.route("/api/admin", adminRoutes(db));
+  app.route("/api/admin", recordsAdminRoutes(db));
+  app.route(
+    "/api/certification",
+    certificationRoutes(certificationService({ db, catalog, rules, signingKey, logger }), config),
+  );
+  app.route("/", certificateRoutes(db, catalog, config));
+  app.route("/xapi", xapiRoutes(db, rules));
   app.all("/api/*", () => {
     throw new HttpError(404, "not_found", "No such endpoint");
   });

@@ -3,7 +3,7 @@ import type { z } from "zod";
 
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429,
     readonly code: string,
     message: string,
     readonly details?: unknown,

@@ -113,4 +113,28 @@ export class TestClient {
   signIn(login: string, password: string) {
     return this.post("/api/auth/signin", { login, password });
   }
+
+  /** Posts raw bytes (a file upload) and reads the JSON answer. */
+  async upload(path: string, bytes: Uint8Array, contentType = "application/octet-stream") {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": contentType, ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: bytes,
+    });
+    const text = await response.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them.
+    return { status: response.status, json: (text ? JSON.parse(text) : undefined) as any };
+  }
+
+  /** Gets a binary response (a download) as bytes. */
+  async download(path: string) {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: this.cookie ? { cookie: this.cookie } : {},
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes: new Uint8Array(await response.arrayBuffer()),
+    };
+  }
 }

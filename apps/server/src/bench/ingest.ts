@@ -1,0 +1,199 @@
+/**
+ * Ingest throughput of the LRS (validation, one transaction per batch with its index columns and
+ * projections) next to plain multi-row INSERTs of the same rows into a bare table, on embedded
+ * PGlite and, when DATABASE_URL is set, on that PostgreSQL server (alone and with 8 writers, as many
+ * devices syncing at once). Run: DATABASE_URL=postgres://… npm run bench -w @bvte/server
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildStatement, type StatementInput } from "@bvte/learning-records";
+import pg from "pg";
+import { loadCourseCatalog } from "../content.ts";
+import { type Database, openDatabase } from "../db/database.ts";
+import { migrate } from "../db/migrate.ts";
+import { createPerson, createUnit } from "../people.ts";
+import { personAgent } from "../xapi/authority.ts";
+import { ingestStatements } from "../xapi/ingest.ts";
+import { validityRules } from "../xapi/projections.ts";
+import { type Statement, statementIssues } from "../xapi/validate.ts";
+
+const LEARNERS = 200;
+const PER_LEARNER = 100;
+const BATCH = 100;
+const COURSES = ["school-violence-prevention", "medical-care-abused-children", "parenting-skills"];
+
+interface Engine {
+  name: string;
+  open(): Promise<{ db: Database; dispose(): Promise<void> }>;
+}
+
+const pglite: Engine = {
+  name: "PGlite",
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), "bvte-bench-"));
+    const db = await openDatabase({ dataDir: dir });
+    return {
+      db,
+      async dispose() {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+function postgres(adminUrl: string): Engine {
+  return {
+    name: "PostgreSQL",
+    async open() {
+      const name = `bvte_bench_${randomUUID().replaceAll("-", "")}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      const db = await openDatabase({ databaseUrl: url.toString(), dataDir: tmpdir() });
+      return {
+        db,
+        async dispose() {
+          await db.close();
+          const client = new pg.Client({ connectionString: adminUrl });
+          await client.connect();
+          await client.query(`drop database if exists ${name} with (force)`);
+          await client.end();
+        },
+      };
+    },
+  };
+}
+
+/** What one learner's phone sends over a course: starts, lesson completions, progress, a final result. */
+function learnerStatements(personId: string, index: number): Statement[] {
+  const courseId = COURSES[index % COURSES.length] as string;
+  const start = Date.parse("2026-03-01T00:00:00Z") + index * 60_000;
+  const at = (i: number) => new Date(start + i * 30_000).toISOString();
+  const inputs: StatementInput[] = [
+    { id: randomUUID(), personId, verb: "initialized", activity: { courseId }, timestamp: at(0) },
+  ];
+  for (let i = 1; i < PER_LEARNER - 1; i++) {
+    const lessonId = `l${String((i % 12) + 1).padStart(2, "0")}`;
+    const verb = i % 4 === 0 ? "completed" : "progressed";
+    inputs.push({ id: randomUUID(), personId, verb, activity: { courseId, lessonId }, timestamp: at(i) });
+  }
+  inputs.push({
+    id: randomUUID(),
+    personId,
+    verb: index % 3 === 0 ? "failed" : "passed",
+    activity: { courseId, assessment: "final" },
+    timestamp: at(PER_LEARNER),
+    score: { scaled: index % 3 === 0 ? 0.6 : 0.9 },
+    success: index % 3 !== 0,
+  });
+  return inputs.map(buildStatement) as Statement[];
+}
+
+async function prepare(db: Database) {
+  await migrate(db);
+  await createUnit(db, { id: "BENCH", parentId: null, name: "Tỉnh Thử nghiệm", kind: "province" });
+  const batches: { personId: string; statements: Statement[] }[] = [];
+  for (let i = 0; i < LEARNERS; i++) {
+    const personId = await createPerson(db, {
+      login: `bench.${i}`,
+      displayName: `Người học ${i}`,
+      roles: ["teacher"],
+      homeUnitId: "BENCH",
+    });
+    const all = learnerStatements(personId, i);
+    for (let b = 0; b < all.length; b += BATCH)
+      batches.push({ personId, statements: all.slice(b, b + BATCH) });
+  }
+  await db.exec(`create table bench_raw (
+    id uuid primary key, person_id uuid, verb text, object_id text, registration uuid,
+    "timestamp" timestamptz, stored timestamptz not null default now(), statement jsonb not null)`);
+  return batches;
+}
+
+/** Runs `work` over the batches with `writers` concurrent loops; statements per second. */
+async function throughput<T extends { statements: Statement[] }>(
+  batches: T[],
+  writers: number,
+  work: (batch: T) => Promise<void>,
+) {
+  const queue = [...batches];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      for (let batch = queue.shift(); batch; batch = queue.shift()) await work(batch);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return batches.reduce((n, b) => n + b.statements.length, 0) / seconds;
+}
+
+function rawInsert(db: Database, statements: Statement[]) {
+  const values: unknown[] = [];
+  const rows = statements.map((s, i) => {
+    values.push(
+      s.id,
+      s.actor.account?.name,
+      s.verb.id,
+      (s.object as { id: string }).id,
+      null,
+      s.timestamp,
+      JSON.stringify(s),
+    );
+    const p = i * 7;
+    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7})`;
+  });
+  return db.query(
+    `insert into bench_raw (id, person_id, verb, object_id, registration, "timestamp", statement) values ${rows.join(", ")}`,
+    values,
+  );
+}
+
+async function measure(engine: Engine, writers: number) {
+  const { db, dispose } = await engine.open();
+  try {
+    const catalog = await loadCourseCatalog(new URL("../../../../content", import.meta.url).pathname);
+    const rules = validityRules(catalog);
+    const batches = await prepare(db);
+    const lrs = await throughput(batches, writers, async ({ personId, statements }) => {
+      const issues = statements.flatMap((s, i) => statementIssues(s, [String(i)]));
+      if (issues.length > 0)
+        throw new Error(`invalid benchmark statement: ${issues[0]?.path}: ${issues[0]?.message}`);
+      await ingestStatements(db, rules, statements, { authority: personAgent(personId) });
+    });
+    const raw = await throughput(batches, writers, async ({ statements }) => {
+      await rawInsert(db, statements);
+    });
+    const { rows } = await db.query<{ n: number }>("select count(*)::int as n from statements");
+    if (rows[0]?.n !== LEARNERS * PER_LEARNER) throw new Error(`stored ${rows[0]?.n} statements`);
+    return { engine: engine.name, writers, lrs, raw };
+  } finally {
+    await dispose();
+  }
+}
+
+const runs = [await measure(pglite, 1)];
+const url = process.env.DATABASE_URL;
+if (url) runs.push(await measure(postgres(url), 1), await measure(postgres(url), 8));
+
+const total = LEARNERS * PER_LEARNER;
+const lines = [
+  `xAPI ingest: ${total.toLocaleString("en")} statements from ${LEARNERS} learners, batches of ${BATCH}`,
+  "engine       writers   LRS ingest (st/s)   raw INSERT (st/s)   LRS / raw",
+  ...runs.map((r) =>
+    [
+      r.engine.padEnd(12),
+      String(r.writers).padStart(7),
+      Math.round(r.lrs).toLocaleString("en").padStart(19),
+      Math.round(r.raw).toLocaleString("en").padStart(19),
+      `${Math.round((100 * r.lrs) / r.raw)}%`.padStart(11),
+    ].join(" "),
+  ),
+];
+if (!url) lines.push("(set DATABASE_URL to a PostgreSQL server to measure it too)");
+process.stdout.write(`${lines.join("\n")}\n`);

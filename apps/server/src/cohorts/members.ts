@@ -1,0 +1,259 @@
+import type { Queryable } from "../db/database.ts";
+import { HttpError } from "../http/validation.ts";
+import { type CohortRecord, withinSubtree } from "./access.ts";
+import { type CourseStage, stageCase } from "./dashboard.ts";
+import { type AsOf, addDays, endOfVietnamDay, vietnamDate } from "./dates.ts";
+import { subtreePattern } from "./scope.ts";
+import { membersAt } from "./sql.ts";
+
+export type MemberFilter = "all" | "trained" | "not-trained" | "expiring";
+export type MemberSort = "name" | "unit" | "expires";
+
+export interface MemberQuery {
+  filter: MemberFilter;
+  /** For `expiring`: training that lapses within this many days after the as-of date. */
+  withinDays: number;
+  /** Matches name or login, case-insensitively. */
+  search: string;
+  /** Only members whose home unit lies in this unit's subtree. */
+  unitId: string | null;
+  sort: MemberSort;
+  /** null: every matching member (exports). */
+  page: { offset: number; limit: number } | null;
+}
+
+export interface MemberCourse {
+  courseId: string;
+  stage: CourseStage;
+  /** Vietnamese calendar day of the last pass on or before the as-of date. */
+  lastPassedOn: string | null;
+  /** The day that pass stops counting; null when the cohort's training never expires. */
+  expiresOn: string | null;
+}
+
+export interface MemberStatus {
+  personId: string;
+  displayName: string;
+  login: string;
+  unit: { id: string; name: string };
+  /** Can sign in: imported people have no password until a trainer sets one. */
+  hasPassword: boolean;
+  joinedOn: string;
+  trained: boolean;
+  /** Required courses without a valid pass on the as-of date: what the member still lacks. */
+  lacking: string[];
+  /** The day a trained member's training lapses (the earliest expiry of their passes). */
+  expiresOn: string | null;
+  courses: MemberCourse[];
+}
+
+interface Row {
+  person_id: string;
+  display_name: string;
+  login: string;
+  unit_id: string;
+  unit_name: string;
+  has_password: boolean;
+  joined_at: string;
+  trained: boolean;
+  expires_at: string | null;
+  courses: { courseId: string; stage: CourseStage; lastPassedAt: string | null; expiresAt: string | null }[];
+  total: number;
+}
+
+const day = (instant: string | null) => (instant ? vietnamDate(new Date(instant)) : null);
+
+const iso = (expression: string) =>
+  `to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const orderBy: Record<MemberSort, string> = {
+  name: "x.display_name, x.login",
+  unit: "x.unit_name, x.display_name, x.login",
+  expires: "x.expires_at nulls last, x.display_name, x.login",
+};
+
+/**
+ * Members on the as-of date with what each has done of every required course, filtered and paged in
+ * SQL. `trained` here is the same rule the cohort figures count, so "not trained" lists exactly the gap.
+ */
+export async function listMembers(
+  db: Queryable,
+  cohort: CohortRecord,
+  asOf: AsOf,
+  query: MemberQuery,
+): Promise<{ total: number; members: MemberStatus[] }> {
+  const params: unknown[] = [cohort.id, asOf.instant.toISOString()];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  if (query.search) {
+    const pattern = param(`%${query.search.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`);
+    where.push(`(lower(p.display_name) like ${pattern} or p.login like ${pattern})`);
+  }
+  if (query.unitId) {
+    where.push(`u.path like ${subtreePattern(`(select path from units where id = ${param(query.unitId)})`)}`);
+  }
+  const filters: Record<MemberFilter, () => string> = {
+    all: () => "true",
+    trained: () => "x.trained",
+    "not-trained": () => "not x.trained",
+    expiring: () => {
+      const until = param(endOfVietnamDay(addDays(asOf.date, query.withinDays)).toISOString());
+      return `x.trained and x.expires_at <= ${until}::timestamptz`;
+    },
+  };
+  const filter = filters[query.filter]();
+  const limit = query.page
+    ? `limit ${param(query.page.limit)}::int offset ${param(query.page.offset)}::int`
+    : "";
+  const { rows } = await db.query<Row>(
+    `with member as (
+       select p.id as person_id, p.display_name, p.login, u.id as unit_id, u.name as unit_name,
+              p.password_hash is not null as has_password,
+              coalesce((select cm.joined_at from cohort_members cm where cm.cohort_id = c.id and cm.person_id = p.id),
+                       (select max(h.joined_at) from cohort_member_history h
+                         where h.cohort_id = c.id and h.person_id = p.id and h.joined_at <= $2)) as joined_at,
+              c.validity_months
+         from cohorts c
+         cross join lateral ${membersAt("c.id", "$2")} m
+         join people p on p.id = m.person_id and p.active
+         join units u on u.id = p.home_unit_id
+        where c.id = $1 ${where.map((condition) => `and ${condition}`).join(" ")}
+     ), course as (
+       select m.person_id, cc.course_id, ${stageCase("m.person_id", "cc.course_id", "$2")} as stage,
+              (select max(cp.passed_at) from course_passes cp
+                where cp.person_id = m.person_id and cp.course_id = cc.course_id and cp.passed_at <= $2) as last_pass,
+              m.validity_months
+         from member m
+         join cohorts c on c.id = $1
+         join cohort_courses cc on cc.cohort_id = c.id
+         left join course_status cs on cs.person_id = m.person_id and cs.course_id = cc.course_id
+     ), course_expiry as (
+       select course.*, course.last_pass + make_interval(months => course.validity_months) as expires_at
+         from course
+     ), x as (
+       select m.person_id, m.display_name, m.login, m.unit_id, m.unit_name, m.has_password, m.joined_at,
+              coalesce(bool_and(e.stage = 'passed'), false) and count(e.course_id) > 0 as trained,
+              min(e.expires_at) filter (where e.stage = 'passed') as expires_at,
+              coalesce(jsonb_agg(jsonb_build_object(
+                'courseId', e.course_id, 'stage', e.stage,
+                'lastPassedAt', ${iso("e.last_pass")},
+                'expiresAt', ${iso("e.expires_at")}) order by e.course_id)
+                filter (where e.course_id is not null), '[]') as courses
+         from member m left join course_expiry e on e.person_id = m.person_id
+        group by m.person_id, m.display_name, m.login, m.unit_id, m.unit_name, m.has_password, m.joined_at
+     )
+     select x.person_id, x.display_name, x.login, x.unit_id, x.unit_name, x.has_password,
+            ${iso("x.joined_at")} as joined_at,
+            x.trained, ${iso("x.expires_at")} as expires_at, x.courses, count(*) over ()::int as total
+       from x where ${filter}
+      order by ${orderBy[query.sort]} ${limit}`,
+    params,
+  );
+  return {
+    total: rows[0]?.total ?? (query.page ? await countOnly(db, cohort, asOf, query) : 0),
+    members: rows.map((row) => ({
+      personId: row.person_id,
+      displayName: row.display_name,
+      login: row.login,
+      unit: { id: row.unit_id, name: row.unit_name },
+      hasPassword: row.has_password,
+      joinedOn: day(row.joined_at) as string,
+      trained: row.trained,
+      lacking: row.courses.filter((course) => course.stage !== "passed").map((course) => course.courseId),
+      expiresOn: row.trained ? day(row.expires_at) : null,
+      courses: row.courses.map((course) => ({
+        courseId: course.courseId,
+        stage: course.stage,
+        lastPassedOn: day(course.lastPassedAt),
+        expiresOn: day(course.expiresAt),
+      })),
+    })),
+  };
+}
+
+/** A page past the end has no rows to carry the total; count without paging instead. */
+async function countOnly(db: Queryable, cohort: CohortRecord, asOf: AsOf, query: MemberQuery) {
+  if (query.page && query.page.offset === 0) return 0;
+  const all = await listMembers(db, cohort, asOf, { ...query, page: { offset: 0, limit: 1 } });
+  return all.total;
+}
+
+/**
+ * Adds people to a cohort. Each must be active and have their home unit within the cohort's scope
+ * unit, so a trainer never pulls in someone from outside their units. People already members stay as
+ * they are. Returns how many were added.
+ */
+export async function addMembers(db: Queryable, cohort: CohortRecord, personIds: string[]): Promise<number> {
+  const { rows: found } = await db.query<{ id: string }>(
+    `select p.id from people p join units u on u.id = p.home_unit_id
+      where p.id = any($1::uuid[]) and p.active and ${withinSubtree("u", "$2")}`,
+    [personIds, cohort.scopeUnit.path],
+  );
+  const allowed = new Set(found.map((row) => row.id));
+  const refused = personIds.findIndex((id) => !allowed.has(id));
+  if (refused >= 0) {
+    throw new HttpError(
+      400,
+      "invalid_body",
+      `personIds.${refused}: no such active person in ${cohort.scopeUnit.name} or its units`,
+    );
+  }
+  const { rows } = await db.query(
+    `insert into cohort_members (cohort_id, person_id)
+     select $1, unnest($2::uuid[]) on conflict do nothing returning person_id`,
+    [cohort.id, personIds],
+  );
+  return rows.length;
+}
+
+/** Removes a member, keeping the span of their membership so past figures stay as they were. */
+export async function removeMember(db: Queryable, cohortId: string, personId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `with removed as (
+       delete from cohort_members where cohort_id = $1 and person_id = $2 returning cohort_id, person_id, joined_at)
+     insert into cohort_member_history (cohort_id, person_id, joined_at, left_at)
+     select cohort_id, person_id, joined_at, greatest(now(), joined_at) from removed returning person_id`,
+    [cohortId, personId],
+  );
+  return rows.length > 0;
+}
+
+export interface Candidate {
+  personId: string;
+  displayName: string;
+  login: string;
+  unit: { id: string; name: string };
+}
+
+/** Active people of the cohort's units who are not members yet, matching a name or login: for "add member". */
+export async function findCandidates(
+  db: Queryable,
+  cohort: CohortRecord,
+  search: string,
+): Promise<Candidate[]> {
+  const pattern = `%${search.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
+  const { rows } = await db.query<{
+    id: string;
+    display_name: string;
+    login: string;
+    unit_id: string;
+    unit_name: string;
+  }>(
+    `select p.id, p.display_name, p.login, u.id as unit_id, u.name as unit_name
+       from people p join units u on u.id = p.home_unit_id
+      where p.active and ${withinSubtree("u", "$2")}
+        and (lower(p.display_name) like $3 or p.login like $3)
+        and not exists (select 1 from cohort_members m where m.cohort_id = $1 and m.person_id = p.id)
+      order by p.display_name, p.login limit 20`,
+    [cohort.id, cohort.scopeUnit.path, pattern],
+  );
+  return rows.map((row) => ({
+    personId: row.id,
+    displayName: row.display_name,
+    login: row.login,
+    unit: { id: row.unit_id, name: row.unit_name },
+  }));
+}
