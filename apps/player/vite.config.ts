@@ -43,6 +43,7 @@ export default defineConfig({
   ],
   // Lessons live outside this package; resolve their imports from here.
   resolve: { dedupe: ["react", "react-dom", "@mdx-js/react"] },
-  build: { target: "es2022", sourcemap: false },
+  // Figures stay files (precached once) instead of data URLs inlined into the catalogue chunk.
+  build: { target: "es2022", sourcemap: false, assetsInlineLimit: 0 },
   server: { proxy: { "/api": apiTarget, "/xapi": apiTarget } },
 });

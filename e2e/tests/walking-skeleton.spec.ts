@@ -27,6 +27,8 @@ test("a learner finishes a lesson and the trainer sees the cohort figure change"
   await learner.getByLabel("Tên đăng nhập").fill("phuhuynh.mai");
   await learner.getByLabel("Mật khẩu").fill(PASSWORD);
   await learner.getByRole("button", { name: "Đăng nhập" }).click();
+  // At the first sign-in the privacy notice is accepted before learning starts.
+  await learner.getByRole("button", { name: "Tôi đã đọc và đồng ý" }).click();
   await expect(learner.getByRole("heading", { name: "Xin chào, Lê Thị Mai" })).toBeVisible();
   await learner.getByRole("link", { name: "Kỹ năng làm cha mẹ" }).first().click();
   await learner.getByRole("listitem").getByRole("link").first().click();

@@ -1,8 +1,8 @@
 import { useLiveQuery } from "dexie-react-hooks";
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Route, Switch } from "wouter";
-import { refreshFromServer, signOut } from "./api.ts";
+import { Link, Route, Switch, useLocation } from "wouter";
+import { signOut } from "./api.ts";
 import type { Language } from "./content/catalog.ts";
 import { db, type Profile } from "./db/player-db.ts";
 import { useUi } from "./store.ts";
@@ -12,11 +12,21 @@ const SignIn = lazy(() => import("./routes/SignIn.tsx"));
 const Home = lazy(() => import("./routes/Home.tsx"));
 const Course = lazy(() => import("./routes/Course.tsx"));
 const Lesson = lazy(() => import("./routes/Lesson.tsx"));
+const FinalAssessment = lazy(() => import("./routes/FinalAssessment.tsx"));
+const CertificationExam = lazy(() => import("./routes/CertificationExam.tsx"));
+const Certificates = lazy(() => import("./routes/Certificates.tsx"));
+const Join = lazy(() => import("./routes/Join.tsx"));
+const Privacy = lazy(() => import("./routes/Privacy.tsx"));
+const ConsentNotice = lazy(() =>
+  import("./routes/Privacy.tsx").then((module) => ({ default: module.ConsentNotice })),
+);
 
 function SyncStatus({ profile }: { profile: Profile }) {
   const { t } = useTranslation();
   const phase = useUi((state) => state.syncPhase);
-  const { pending, syncNow } = useSyncEngine(profile.id);
+  const signInOpen = useUi((state) => state.signInAgainOpen);
+  const setSignInOpen = useUi((state) => state.setSignInAgainOpen);
+  const { pending, examsWaiting, syncNow } = useSyncEngine(profile.id);
   const rejected = useLiveQuery(
     () => db.rejected.where("personId").equals(profile.id).count(),
     [profile.id],
@@ -26,16 +36,28 @@ function SyncStatus({ profile }: { profile: Profile }) {
   if (phase === "needs-sign-in") text = t("sync.needsSignIn");
   else if (phase === "offline") text = t("sync.offline");
   else if (phase === "syncing") text = t("sync.syncing");
+  else if (phase === "error") text = t("sync.error");
+  const waiting = pending > 0 || examsWaiting > 0;
   return (
     <div className={`sync sync-${phase}`} role="status" aria-live="polite" data-testid="sync-status">
-      <span>{pending > 0 ? t("sync.pending", { count: pending }) : text}</span>
-      {pending > 0 && phase !== "offline" && phase !== "needs-sign-in" && (
-        <span className="muted"> · {text}</span>
+      <span>{pending > 0 ? t("sync.pending", { count: pending }) : examsWaiting > 0 ? "" : text}</span>
+      {examsWaiting > 0 && (
+        <span>
+          {pending > 0 && " · "}
+          {t("sync.examsWaiting", { count: examsWaiting })}
+        </span>
       )}
+      {waiting && phase !== "idle" && <span className="muted"> · {text}</span>}
       {rejected > 0 && <span className="error"> · {t("sync.rejected", { count: rejected })}</span>}
-      {pending > 0 && phase !== "syncing" && (
+      {waiting && phase !== "syncing" && phase !== "needs-sign-in" && (
         <button type="button" className="link-button" onClick={() => void syncNow()}>
           {t("sync.syncNow")}
+        </button>
+      )}
+      {phase === "needs-sign-in" && !signInOpen && (
+        // Learning goes on; the form opens only when the learner asks for it, so nothing jumps under their finger.
+        <button type="button" className="link-button" onClick={() => setSignInOpen(true)}>
+          {t("signIn.againButton")}
         </button>
       )}
     </div>
@@ -59,14 +81,39 @@ function UpdatePrompt() {
   );
 }
 
+/** Said once, when the service worker has stored everything needed to learn with no network. */
+function OfflineReady() {
+  const { t } = useTranslation();
+  const ready = useUi((state) => state.offlineReady);
+  const setReady = useUi((state) => state.setOfflineReady);
+  if (!ready) return null;
+  return (
+    <div className="update offline-ready" role="status">
+      <span>{t("update.offlineReady")}</span>
+      <button type="button" className="link-button" onClick={() => setReady(false)}>
+        {t("update.ok")}
+      </button>
+    </div>
+  );
+}
+
+/** After client-side navigation, start at the top and let screen readers land on the new page. */
+function useFocusOnNavigation() {
+  const [location] = useLocation();
+  const previous = useRef(location);
+  useEffect(() => {
+    if (previous.current === location) return;
+    previous.current = location;
+    window.scrollTo(0, 0);
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [location]);
+}
+
 export function App() {
   const { t } = useTranslation();
-  const { language, setLanguage, syncPhase } = useUi();
+  const { language, setLanguage, syncPhase, signInAgainOpen } = useUi();
   const profile = useLiveQuery(() => db.profile.get("current"), [], null);
-
-  useEffect(() => {
-    if (profile && navigator.onLine) refreshFromServer(profile.id).catch(() => undefined);
-  }, [profile]);
+  useFocusOnNavigation();
 
   return (
     <>
@@ -77,6 +124,11 @@ export function App() {
         <Link href="/" className="brand">
           {t("app.name")}
         </Link>
+        {profile && (
+          <Link href="/certificates" className="header-link">
+            {t("certificates.title")}
+          </Link>
+        )}
         <label className="language">
           <span className="visually-hidden">{t("language.label")}</span>
           <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
@@ -92,20 +144,26 @@ export function App() {
       </header>
       {profile && <SyncStatus profile={profile} />}
       <UpdatePrompt />
+      <OfflineReady />
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p role="status">…</p>}>
+        <Suspense fallback={<p role="status">{t("app.loading")}</p>}>
           {profile === null ? null : !profile ? (
             <SignIn />
-          ) : syncPhase === "needs-sign-in" ? (
+          ) : profile.consentNeeded && profile.privacyNotice ? (
+            <ConsentNotice profile={profile} />
+          ) : (
             <>
-              <SignIn expired />
+              {syncPhase === "needs-sign-in" && signInAgainOpen && <SignIn expired login={profile.login} />}
               <Routes profile={profile} />
             </>
-          ) : (
-            <Routes profile={profile} />
           )}
         </Suspense>
       </main>
+      {profile && (
+        <footer className="app-footer">
+          <Link href="/privacy">{t("privacy.link")}</Link>
+        </footer>
+      )}
     </>
   );
 }
@@ -120,6 +178,15 @@ function Routes({ profile }: { profile: Profile }) {
       <Route path="/courses/:courseId/lessons/:lessonId">
         {(params) => <Lesson courseId={params.courseId} lessonId={params.lessonId} profile={profile} />}
       </Route>
+      <Route path="/courses/:courseId/final">
+        {(params) => <FinalAssessment courseId={params.courseId} profile={profile} />}
+      </Route>
+      <Route path="/courses/:courseId/certification">
+        {(params) => <CertificationExam courseId={params.courseId} profile={profile} />}
+      </Route>
+      <Route path="/certificates">{() => <Certificates profile={profile} />}</Route>
+      <Route path="/join/:code">{(params) => <Join code={params.code} profile={profile} />}</Route>
+      <Route path="/privacy">{() => <Privacy profile={profile} />}</Route>
       <Route>{() => <Home profile={profile} />}</Route>
     </Switch>
   );

@@ -10,6 +10,10 @@ interface UiState {
   syncPhase: SyncPhase;
   updateAvailable: boolean;
   applyUpdate: (() => void) | null;
+  /** The service worker has precached everything: the app now works with no network. */
+  offlineReady: boolean;
+  /** The learner asked to sign in again (after the session expired) from the sync bar. */
+  signInAgainOpen: boolean;
   /** Bumped to ask the sync engine for an immediate run (e.g. right after signing in again). */
   syncRequests: number;
   requestSync: () => void;
@@ -17,6 +21,8 @@ interface UiState {
   setSyncPhase: (phase: SyncPhase) => void;
   offerUpdate: (apply: () => void) => void;
   dismissUpdate: () => void;
+  setOfflineReady: (ready: boolean) => void;
+  setSignInAgainOpen: (open: boolean) => void;
 }
 
 export const useUi = create<UiState>()((set) => ({
@@ -24,8 +30,11 @@ export const useUi = create<UiState>()((set) => ({
   syncPhase: "idle",
   updateAvailable: false,
   applyUpdate: null,
+  offlineReady: false,
+  signInAgainOpen: false,
   syncRequests: 0,
-  requestSync: () => set((state) => ({ syncRequests: state.syncRequests + 1, syncPhase: "idle" })),
+  requestSync: () =>
+    set((state) => ({ syncRequests: state.syncRequests + 1, syncPhase: "idle", signInAgainOpen: false })),
   setLanguage: (language) => {
     localStorage.setItem(LANGUAGE_KEY, language);
     document.documentElement.lang = language;
@@ -35,4 +44,6 @@ export const useUi = create<UiState>()((set) => ({
   setSyncPhase: (syncPhase) => set({ syncPhase }),
   offerUpdate: (applyUpdate) => set({ updateAvailable: true, applyUpdate }),
   dismissUpdate: () => set({ updateAvailable: false }),
+  setOfflineReady: (offlineReady) => set({ offlineReady }),
+  setSignInAgainOpen: (signInAgainOpen) => set({ signInAgainOpen }),
 }));

@@ -12,6 +12,7 @@ export interface XapiStatement {
     success?: boolean;
     completion?: boolean;
     duration?: string;
+    extensions?: Record<string, unknown>;
   };
   context?: { registration?: string; contextActivities?: { parent?: { id: string }[] } };
   timestamp: string;

@@ -24,4 +24,12 @@ export function formatDate(value: string | Date): string {
   return new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric" }).format(date);
 }
 
+/** dd/mm/yyyy hh:mm, 24-hour clock. */
+export function formatDateTime(date: Date): string {
+  const time = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", hour12: false }).format(
+    date,
+  );
+  return `${formatDate(date)} ${time}`;
+}
+
 export { i18next };

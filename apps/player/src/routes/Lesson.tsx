@@ -1,6 +1,6 @@
 import { MDXProvider } from "@mdx-js/react";
 import { useLiveQuery } from "dexie-react-hooks";
-import { type ComponentType, useEffect, useRef, useState } from "react";
+import { type ComponentType, lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { LessonCourseContext, mdxComponents } from "../components/mdx/index.tsx";
@@ -10,6 +10,9 @@ import { completeLesson, openLesson, saveLessonPosition } from "../db/progress.t
 import { useUi } from "../store.ts";
 
 type LessonBody = ComponentType<{ components?: Record<string, unknown> }>;
+
+// The quiz engine and the course's quizzes load only when a lesson is open, not with the app shell.
+const KnowledgeCheck = lazy(() => import("../quiz/KnowledgeCheck.tsx"));
 
 export default function Lesson({
   courseId,
@@ -51,9 +54,11 @@ export default function Lesson({
     if (!Body || progress === undefined || restored.current) return;
     restored.current = true;
     const position = progress?.position ?? 0;
-    if (position > 0 && position < 1) {
-      window.scrollTo({ top: position * (document.documentElement.scrollHeight - window.innerHeight) });
-    }
+    const top =
+      position > 0 && position < 1
+        ? position * (document.documentElement.scrollHeight - window.innerHeight)
+        : 0;
+    window.scrollTo({ top });
   }, [Body, progress]);
 
   useEffect(() => {
@@ -62,7 +67,8 @@ export default function Lesson({
       clearTimeout(timer);
       timer = setTimeout(() => {
         const scrollable = document.documentElement.scrollHeight - window.innerHeight;
-        if (scrollable > 0)
+        // Until the saved position is restored, the page is still scrolled as the previous lesson was.
+        if (restored.current && scrollable > 0)
           void saveLessonPosition(profile.id, courseId, lessonId, Math.min(1, window.scrollY / scrollable));
       }, 500);
     };
@@ -94,6 +100,11 @@ export default function Lesson({
       ) : (
         <p role="status">{t("lesson.loading")}</p>
       )}
+      {Body && (
+        <Suspense fallback={<p role="status">{t("quiz.loading")}</p>}>
+          <KnowledgeCheck course={course} lessonId={lesson.id} personId={profile.id} />
+        </Suspense>
+      )}
       <div className="lesson-actions">
         {completed ? (
           <p className="success" role="status">
@@ -103,7 +114,13 @@ export default function Lesson({
           <button
             className="button"
             type="button"
-            onClick={() => void completeLesson(profile.id, courseId, lessonId)}
+            onClick={() =>
+              void completeLesson(
+                profile.id,
+                { id: course.id, lessonIds: course.lessons.map((entry) => entry.id) },
+                lessonId,
+              )
+            }
           >
             {t("lesson.complete")}
           </button>
@@ -118,7 +135,7 @@ export default function Lesson({
         {next ? (
           <Link href={`/courses/${course.id}/lessons/${next.id}`}>{t("lesson.next")} →</Link>
         ) : (
-          <Link href={`/courses/${course.id}`}>{t("lesson.backToCourse")}</Link>
+          <Link href={`/courses/${course.id}/final`}>{t("lesson.toFinal")} →</Link>
         )}
       </nav>
     </article>

@@ -63,7 +63,7 @@ describe("syncOutbox", () => {
   });
 
   it("sets aside a record the server refuses, and delivers the rest", async () => {
-    await completeLesson(person, "parenting-skills", "l1", db);
+    await completeLesson(person, { id: "parenting-skills", lessonIds: ["l1", "l2"] }, "l1", db);
     const refused = (await db.outbox.toArray()).at(-1)?.statementId;
     const outcome = await syncOutbox(db, person, async (statements) =>
       statements.some((statement) => statement.id === refused)

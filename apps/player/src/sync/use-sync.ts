@@ -1,18 +1,36 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useCallback, useEffect, useRef } from "react";
-import { postStatements } from "../api.ts";
+import { ApiError, postStatements, refreshFromServer, sessionState, submitCertification } from "../api.ts";
+import { deliverSubmissions } from "../certification/exam-store.ts";
 import { db } from "../db/player-db.ts";
 import { useUi } from "../store.ts";
-import { backoffDelay, syncOutbox } from "./outbox-sync.ts";
+import { backoffDelay, type SyncOutcome, syncOutbox } from "./outbox-sync.ts";
 
 const PERIOD_MS = 60_000;
 
-/** Syncs on start, when the device comes online, when new records appear, and every minute, with backoff. */
+/**
+ * Syncs on start, when the device comes online, when new records appear, and every minute, with
+ * backoff: after checking the session, first the outbox of learning records, then handed-in
+ * certification exams. Forced runs (start, reconnect, "sync now", a new sign-in) also pull what the
+ * server knows afterwards.
+ */
 export function useSyncEngine(personId: string | undefined) {
   const setSyncPhase = useUi((state) => state.setSyncPhase);
   const syncRequests = useUi((state) => state.syncRequests);
   const pending = useLiveQuery(
     () => (personId ? db.outbox.where("personId").equals(personId).count() : 0),
+    [personId],
+    0,
+  );
+  const examsWaiting = useLiveQuery(
+    () =>
+      personId
+        ? db.certificationAttempts
+            .where("personId")
+            .equals(personId)
+            .filter((exam) => exam.status === "submitting")
+            .count()
+        : 0,
     [personId],
     0,
   );
@@ -30,7 +48,25 @@ export function useSyncEngine(personId: string | undefined) {
       }
       running.current = true;
       setSyncPhase("syncing");
-      const outcome = await syncOutbox(db, personId, postStatements);
+      const session = await sessionState(personId);
+      let outcome: SyncOutcome =
+        session === "signed-out"
+          ? { kind: "unauthenticated", sent: 0 }
+          : session === "unreachable"
+            ? { kind: "failed", sent: 0, error: "the server cannot be reached" }
+            : await syncOutbox(db, personId, postStatements);
+      if (outcome.kind === "done") {
+        const delivery = await deliverSubmissions(personId, submitCertification);
+        if (delivery.kind !== "done") outcome = { ...delivery, sent: outcome.sent };
+        else if (force || delivery.delivered > 0) {
+          // Only a refused session matters here; a failed pull is retried on the next forced run.
+          const signedOut = await refreshFromServer(personId).then(
+            () => false,
+            (error: unknown) => error instanceof ApiError && error.status === 401,
+          );
+          if (signedOut) outcome = { kind: "unauthenticated", sent: outcome.sent };
+        }
+      }
       running.current = false;
       if (outcome.kind === "done") {
         failures.current = 0;
@@ -40,17 +76,18 @@ export function useSyncEngine(personId: string | undefined) {
         setSyncPhase("needs-sign-in");
       } else {
         failures.current++;
-        retryAt.current = Date.now() + backoffDelay(failures.current);
+        const delay = backoffDelay(failures.current);
+        retryAt.current = Date.now() + delay;
         setSyncPhase(navigator.onLine ? "error" : "offline");
-        setTimeout(() => void run(), backoffDelay(failures.current));
+        setTimeout(() => void run(), delay);
       }
     },
     [personId, setSyncPhase],
   );
 
   useEffect(() => {
-    if (pending > 0) void run();
-  }, [pending, run]);
+    if (pending > 0 || examsWaiting > 0) void run();
+  }, [pending, examsWaiting, run]);
 
   useEffect(() => {
     if (syncRequests > 0) void run(true);
@@ -70,5 +107,5 @@ export function useSyncEngine(personId: string | undefined) {
     };
   }, [run, setSyncPhase]);
 
-  return { pending, syncNow: () => run(true) };
+  return { pending, examsWaiting, syncNow: () => run(true) };
 }

@@ -2,7 +2,7 @@ import { type CohortFigures, cohortFigures } from "@bvte/learning-records";
 import type { Queryable } from "../db/database.ts";
 import type { CohortRecord } from "./access.ts";
 import { type AsOf, addDays, daysBetween, endOfMonth, endOfVietnamDay, vietnamDate } from "./dates.ts";
-import { membersAt, trainedAt, validPassExists } from "./sql.ts";
+import { membersAt, requiredCourses, trainedAt, validPassExists } from "./sql.ts";
 
 /** Members needed to meet the target: ceil(target × members), rounded as `cohortFigures` rounds. */
 export function requiredCount(targetShare: number, members: number): number {
@@ -24,8 +24,9 @@ export interface UnitNode {
 export async function figuresByUnit(db: Queryable, cohort: CohortRecord, asOf: AsOf): Promise<UnitNode[]> {
   const { rows } = await db.query<{ path: string; members: number; trained: number }>(
     `select u.path, count(*)::int as members,
-            count(*) filter (where ${trainedAt("m.person_id", "c.id", "c.validity_months", "$2")})::int as trained
+            count(*) filter (where ${trainedAt("m.person_id", "k.courses", "c.validity_months", "$2")})::int as trained
        from cohorts c
+       cross join lateral ${requiredCourses("c.id")} k
        cross join lateral ${membersAt("c.id", "$2")} m
        join people p on p.id = m.person_id and p.active
        join units u on u.id = p.home_unit_id
@@ -169,8 +170,9 @@ export async function trend(db: Queryable, cohort: CohortRecord, asOf: AsOf): Pr
   const { rows } = await db.query<{ at: Date; members: number; trained: number }>(
     `select d.at, count(m.person_id)::int as members,
             count(*) filter (where m.person_id is not null
-                               and ${trainedAt("m.person_id", "c.id", "c.validity_months", "d.at")})::int as trained
+                               and ${trainedAt("m.person_id", "k.courses", "c.validity_months", "d.at")})::int as trained
        from cohorts c
+       cross join lateral ${requiredCourses("c.id")} k
        cross join unnest($2::timestamptz[]) as d(at)
        left join lateral (
          select x.person_id from ${membersAt("c.id", "d.at")} x join people p on p.id = x.person_id and p.active
@@ -231,8 +233,9 @@ export async function forecast(
   const sinceStart = cohort.startDate ? daysBetween(cohort.startDate, asOf.date) + 1 : PACE_WINDOW_DAYS;
   const windowDays = Math.max(1, Math.min(PACE_WINDOW_DAYS, sinceStart));
   const { rows } = await db.query<{ trained: number }>(
-    `select count(*) filter (where ${trainedAt("m.person_id", "c.id", "c.validity_months", "$3")})::int as trained
+    `select count(*) filter (where ${trainedAt("m.person_id", "k.courses", "c.validity_months", "$3")})::int as trained
        from cohorts c
+       cross join lateral ${requiredCourses("c.id")} k
        cross join lateral ${membersAt("c.id", "$2")} m
        join people p on p.id = m.person_id and p.active
       where c.id = $1`,

@@ -2,7 +2,7 @@ import { type CohortFigures, cohortFigures } from "@bvte/learning-records";
 import type { SessionPerson } from "../auth/sessions.ts";
 import type { Queryable } from "../db/database.ts";
 import { unitScopeCondition } from "./scope.ts";
-import { membersAt, startedAt, trainedAt } from "./sql.ts";
+import { membersAt, requiredCourses, startedAt, trainedAt } from "./sql.ts";
 
 export interface CohortSummary {
   id: string;
@@ -39,10 +39,11 @@ const cohortSelect = `
                     where cc.cohort_id = c.id), '{}') as required_courses,
          f.members, f.trained, f.started
     from cohorts c join units u on u.id = c.scope_unit_id
+    cross join lateral ${requiredCourses("c.id")} k
     cross join lateral (
       select count(*)::int as members,
-             count(*) filter (where ${trainedAt("m.person_id", "c.id", "c.validity_months", "$2")})::int as trained,
-             count(*) filter (where ${startedAt("m.person_id", "c.id", "$2")})::int as started
+             count(*) filter (where ${trainedAt("m.person_id", "k.courses", "c.validity_months", "$2")})::int as trained,
+             count(*) filter (where ${startedAt("m.person_id", "k.courses", "$2")})::int as started
         from ${membersAt("c.id", "$2")} m join people p on p.id = m.person_id and p.active) f`;
 
 function toSummary(row: CohortRow): CohortSummary {

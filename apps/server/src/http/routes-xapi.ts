@@ -184,8 +184,11 @@ async function authenticate(c: Context<AppEnv>, db: Database, call: XapiCall): P
   }
   const person = c.get("person");
   if (person) return { kind: "person", person, admin: person.roles.includes("admin") };
-  // A signed-in browser (even with an expired session) must not get the browser's Basic prompt.
-  if (!getCookie(c, SESSION_COOKIE)) c.header("WWW-Authenticate", 'Basic realm="BVTE xAPI", charset="UTF-8"');
+  // A web page's fetch (browsers send Sec-Fetch-Site) must never pop the browser's Basic prompt, also
+  // when its session cookie has expired and is gone; LRS clients still get the challenge.
+  if (!getCookie(c, SESSION_COOKIE) && !c.req.header("sec-fetch-site")) {
+    c.header("WWW-Authenticate", 'Basic realm="BVTE xAPI", charset="UTF-8"');
+  }
   throw new HttpError(
     401,
     "unauthenticated",

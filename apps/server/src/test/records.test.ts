@@ -130,4 +130,15 @@ describe("learning records change cohort figures", () => {
     expect(bad.json.message).toMatch(/^verb: is required/);
     expect((await server.client().post("/xapi/statements", aboutB, XAPI)).status).toBe(401);
   });
+  it("challenges LRS clients for Basic credentials but never a browser page", async () => {
+    const headers = { "X-Experience-API-Version": "1.0.3" };
+    const lrsClient = await server.client().request("GET", "/xapi/statements", undefined, headers);
+    expect(lrsClient.status).toBe(401);
+    expect(lrsClient.headers.get("www-authenticate")).toMatch(/^Basic /);
+    const page = await server
+      .client()
+      .request("GET", "/xapi/statements", undefined, { ...headers, "Sec-Fetch-Site": "same-origin" });
+    expect(page.status).toBe(401);
+    expect(page.headers.get("www-authenticate")).toBeNull();
+  });
 });

@@ -1,0 +1,98 @@
+/**
+ * Builds the player and prints what a learner's phone downloads: the JavaScript the first page
+ * needs (the entry chunk and the static imports index.html loads with it), the largest lesson and
+ * practice-quiz chunks, and everything the service worker precaches for offline use.
+ * `npm run bench -w @bvte/player`
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "vite";
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const outDir = mkdtempSync(join(tmpdir(), "bvte-player-bench-"));
+
+try {
+  await build({
+    root,
+    mode: "production",
+    configLoader: "runner",
+    logLevel: "silent",
+    build: { outDir, emptyOutDir: true, manifest: true },
+  });
+  const manifest = JSON.parse(readFileSync(join(outDir, ".vite/manifest.json"), "utf8")) as Record<
+    string,
+    ManifestChunk
+  >;
+  const bytes = (file: string) => readFileSync(join(outDir, file));
+  const gzip = (file: string) => gzipSync(bytes(file)).length;
+
+  // What index.html loads before the first paint: its module script and modulepreloads, plus
+  // whatever those import statically (a dynamic import waits for a route or lesson to need it).
+  const html = readFileSync(join(outDir, "index.html"), "utf8");
+  const initial = new Set(
+    [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g)].map(
+      (match) => match[1] as string,
+    ),
+  );
+  const byFile = new Map(Object.values(manifest).map((chunk) => [chunk.file, chunk]));
+  for (const file of [...initial]) {
+    const queue = [file];
+    while (queue.length > 0) {
+      const chunk = byFile.get(queue.pop() as string);
+      for (const key of chunk?.imports ?? []) {
+        const imported = manifest[key]?.file;
+        if (imported && !initial.has(imported)) {
+          initial.add(imported);
+          queue.push(imported);
+        }
+      }
+    }
+  }
+  const initialGzip = [...initial].reduce((sum, file) => sum + gzip(file), 0);
+  const initialCss = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="\/([^"]+)"/g)].reduce(
+    (sum, match) => sum + gzip(match[1] as string),
+    0,
+  );
+
+  const largest = (predicate: (chunk: ManifestChunk) => boolean) =>
+    Object.values(manifest)
+      .filter(predicate)
+      .map((chunk) => ({ file: chunk.file, name: chunk.src ?? chunk.file, gzip: gzip(chunk.file) }))
+      .toSorted((a, b) => b.gzip - a.gzip)[0];
+  const lesson = largest((chunk) => chunk.src?.endsWith(".mdx") ?? false);
+  const quizzes = largest((chunk) => chunk.src?.startsWith("virtual:bvte/quizzes/") ?? false);
+
+  const sw = readFileSync(join(outDir, "sw.js"), "utf8");
+  const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((match) => match[1] as string);
+  const precacheBytes = precached.reduce((sum, url) => sum + statSync(join(outDir, url)).size, 0);
+  const precacheGzip = precached.reduce((sum, url) => sum + gzip(url), 0);
+
+  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  const short = (name: string) => name.replace(/^.*\/content\//, "").replace("virtual:bvte/", "");
+  const rows: [string, string, string][] = [
+    ["initial JavaScript (gzip)", kib(initialGzip), `${initial.size} files: ${[...initial].join(", ")}`],
+    ["initial CSS (gzip)", kib(initialCss), ""],
+    ["largest lesson chunk (gzip)", kib(lesson?.gzip ?? 0), short(lesson?.name ?? "none")],
+    ["largest practice-quiz chunk (gzip)", kib(quizzes?.gzip ?? 0), short(quizzes?.name ?? "none")],
+    ["precache, total", kib(precacheBytes), `${precached.length} entries, ${kib(precacheGzip)} gzip`],
+  ];
+  const width = Math.max(...rows.map((row) => row[0].length));
+  const valueWidth = Math.max(...rows.map((row) => row[1].length));
+  console.log("\nBVTE player bundle");
+  for (const [label, value, note] of rows) {
+    console.log(`  ${label.padEnd(width)}  ${value.padStart(valueWidth)}  ${note}`);
+  }
+  console.log("");
+} finally {
+  rmSync(outDir, { recursive: true, force: true });
+}

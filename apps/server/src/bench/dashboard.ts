@@ -1,0 +1,148 @@
+/**
+ * Latency of the trainer console's read paths on generated national data (generate.ts): the cohort
+ * figures and the whole cohort dashboard of the largest cohort (100,000 members), and the national
+ * overview (every cohort, as an admin). Calls the exact functions behind GET /api/cohorts,
+ * /api/cohorts/:id and /api/cohorts/:id/dashboard, one at a time, after one warm-up call.
+ *
+ * Run: npm run generate -w @bvte/server (once), then
+ *   DATABASE_URL=postgres://…/postgres npm run bench -w @bvte/server
+ * The data is read from SCALE_DATABASE_URL, or else from the database `bvte_scale` on the server of
+ * DATABASE_URL.
+ */
+import { parseArgs } from "node:util";
+import type { SessionPerson } from "../auth/sessions.ts";
+import { cohortInScope } from "../cohorts/access.ts";
+import { figuresByUnit, forecast, funnelByCourse, trend } from "../cohorts/dashboard.ts";
+import { parseAsOf } from "../cohorts/dates.ts";
+import { findCohort, listCohorts } from "../cohorts/figures.ts";
+import { loadCourseCatalog } from "../content.ts";
+import { openDatabase } from "../db/database.ts";
+import { cohortDashboard } from "../reports/cohort-report.ts";
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: "20" },
+    "as-of": { type: "string" },
+    "max-seconds": { type: "string", default: "60" },
+  },
+});
+
+function scaleUrl(): string | null {
+  if (process.env.SCALE_DATABASE_URL) return process.env.SCALE_DATABASE_URL;
+  if (!process.env.DATABASE_URL) return null;
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = "/bvte_scale";
+  return url.toString();
+}
+
+const url = scaleUrl();
+if (!url) {
+  process.stdout.write("dashboard: set DATABASE_URL (or SCALE_DATABASE_URL) to measure it\n");
+  process.exit(0);
+}
+
+const db = await openDatabase({ databaseUrl: url, dataDir: "" }).catch(() => null);
+const found = db
+  ? await db
+      .query<{ admin: string; cohort: string; members: number; learners: number; cohorts: number }>(
+        `select (select id::text from people where login = 'gen.admin') as admin,
+                (select cohort_id::text from cohort_members group by cohort_id order by count(*) desc limit 1) as cohort,
+                (select count(*) from cohort_members group by cohort_id order by count(*) desc limit 1)::int as members,
+                (select count(*) from people where not 'admin' = any(roles))::int as learners,
+                (select count(*) from cohorts)::int as cohorts`,
+      )
+      .then((r) => r.rows[0])
+      .catch(() => undefined)
+  : undefined;
+if (!db || !found?.admin || !found.cohort) {
+  process.stdout.write(
+    `dashboard: no generated data at ${url.replace(/\/\/[^@]*@/, "//")}; run npm run generate -w @bvte/server first\n`,
+  );
+  await db?.close();
+  process.exit(0);
+}
+
+const admin: SessionPerson = {
+  id: found.admin,
+  login: "gen.admin",
+  displayName: "admin",
+  roles: ["admin"],
+  homeUnitId: "VN",
+};
+const asOf = parseAsOf(values["as-of"]);
+const catalog = await loadCourseCatalog(new URL("../../../../content", import.meta.url).pathname);
+const record = await cohortInScope(db, admin, found.cohort);
+const runs = Number(values.runs);
+const maxSeconds = Number(values["max-seconds"]);
+
+interface Result {
+  name: string;
+  runs: number;
+  p50: number;
+  p95: number;
+  max: number;
+  target: number | null;
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] as number;
+}
+
+/** One warm-up call, then `runs` timed calls (at least one; fewer when they would exceed --max-seconds). */
+async function measure(name: string, target: number | null, work: () => Promise<unknown>): Promise<Result> {
+  await work();
+  const times: number[] = [];
+  const budget = performance.now() + maxSeconds * 1000;
+  for (let i = 0; i < runs && (i < 1 || performance.now() < budget); i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const result = {
+    name,
+    runs: times.length,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: times.at(-1) as number,
+    target,
+  };
+  process.stderr.write(`  ${name}: p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms\n`);
+  return result;
+}
+
+const summary = await findCohort(db, admin, record.id, asOf.instant);
+if (!summary) throw new Error("the cohort vanished");
+const results = [
+  await measure("cohort figures (GET /cohorts/:id)", 200, () =>
+    findCohort(db, admin, record.id, asOf.instant),
+  ),
+  await measure("cohort dashboard (GET /cohorts/:id/dashboard)", 200, () =>
+    cohortDashboard(db, catalog, admin, record.id, asOf),
+  ),
+  await measure("  by unit", null, () => figuresByUnit(db, record, asOf)),
+  await measure("  by course", null, () => funnelByCourse(db, record, asOf)),
+  await measure("  trend", null, () => trend(db, record, asOf)),
+  await measure("  forecast", null, () => forecast(db, record, asOf, summary.figures)),
+  await measure("national overview (GET /cohorts, admin)", 1000, () => listCohorts(db, admin, asOf.instant)),
+];
+await db.close();
+
+const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString("en")} ms`;
+const lines = [
+  `Console read paths on PostgreSQL: ${found.learners.toLocaleString("en")} learners, ${found.cohorts} cohorts; ` +
+    `cohort of ${found.members.toLocaleString("en")} members; as of ${asOf.date}`,
+  `${"read path".padEnd(46)} ${"runs".padStart(4)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"max".padStart(10)} ${"p95 target".padStart(11)}`,
+  ...results.map((r) =>
+    [
+      r.name.padEnd(46),
+      String(r.runs).padStart(4),
+      ms(r.p50).padStart(10),
+      ms(r.p95).padStart(10),
+      ms(r.max).padStart(10),
+      (r.target === null ? "" : `< ${ms(r.target)} ${r.p95 < r.target ? "ok" : "MISS"}`).padStart(11),
+    ].join(" "),
+  ),
+];
+process.stdout.write(`${lines.join("\n")}\n`);
