@@ -1,3 +1,4 @@
+import type { CohortFigures as TrainedFigures } from "@bvte/learning-records";
 /** A failed request: the HTTP status and, when the server sent one, its error code, message and details. */
 export class ApiError extends Error {
   constructor(
@@ -62,13 +63,8 @@ export interface Text {
   en: string;
 }
 
-export interface CohortFigures {
-  members: number;
-  trained: number;
-  rate: number;
-  targetShare: number;
-  targetMet: boolean;
-  gap: number;
+/** The server's figures: the shared "trained" arithmetic plus how many are still on the way. */
+export interface CohortFigures extends TrainedFigures {
   inProgress: number;
   notStarted: number;
 }

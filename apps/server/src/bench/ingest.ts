@@ -5,15 +5,12 @@
  * devices syncing at once). Run: DATABASE_URL=postgres://… npm run bench -w @bvte/server
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { buildStatement, type StatementInput } from "@bvte/learning-records";
-import pg from "pg";
 import { loadCourseCatalog } from "../content.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { createPerson, createUnit } from "../people.ts";
+import { createTestStorage } from "../testing/index.ts";
 import { personAgent } from "../xapi/authority.ts";
 import { ingestStatements } from "../xapi/ingest.ts";
 import { validityRules } from "../xapi/projections.ts";
@@ -29,41 +26,17 @@ interface Engine {
   open(): Promise<{ db: Database; dispose(): Promise<void> }>;
 }
 
-const pglite: Engine = {
-  name: "PGlite",
-  async open() {
-    const dir = mkdtempSync(join(tmpdir(), "bvte-bench-"));
-    const db = await openDatabase({ dataDir: dir });
-    return {
-      db,
-      async dispose() {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-};
-
-function postgres(adminUrl: string): Engine {
+function scratchEngine(name: string, adminUrl: string | undefined): Engine {
   return {
-    name: "PostgreSQL",
+    name,
     async open() {
-      const name = `bvte_bench_${randomUUID().replaceAll("-", "")}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      const db = await openDatabase({ databaseUrl: url.toString(), dataDir: tmpdir() });
+      const storage = await createTestStorage(adminUrl);
+      const db = await openDatabase(storage);
       return {
         db,
         async dispose() {
           await db.close();
-          const client = new pg.Client({ connectionString: adminUrl });
-          await client.connect();
-          await client.query(`drop database if exists ${name} with (force)`);
-          await client.end();
+          await storage.dispose();
         },
       };
     },
@@ -177,9 +150,13 @@ async function measure(engine: Engine, writers: number) {
   }
 }
 
-const runs = [await measure(pglite, 1)];
+const runs = [await measure(scratchEngine("PGlite", undefined), 1)];
 const url = process.env.DATABASE_URL;
-if (url) runs.push(await measure(postgres(url), 1), await measure(postgres(url), 8));
+if (url)
+  runs.push(
+    await measure(scratchEngine("PostgreSQL", url), 1),
+    await measure(scratchEngine("PostgreSQL", url), 8),
+  );
 
 const total = LEARNERS * PER_LEARNER;
 const lines = [

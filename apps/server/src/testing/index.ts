@@ -22,9 +22,11 @@ export interface TestStorage {
   dispose(): Promise<void>;
 }
 
-export async function createTestStorage(): Promise<TestStorage> {
+/** Scratch storage for tests and benchmarks; `adminUrl` defaults to DATABASE_URL (none: PGlite). */
+export async function createTestStorage(
+  adminUrl: string | undefined = process.env.DATABASE_URL,
+): Promise<TestStorage> {
   const dataDir = mkdtempSync(join(tmpdir(), "bvte-test-"));
-  const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     return { dataDir, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
   }
