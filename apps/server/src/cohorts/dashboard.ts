@@ -2,12 +2,16 @@ import { type CohortFigures, cohortFigures } from "@bvte/learning-records";
 import type { Queryable } from "../db/database.ts";
 import type { CohortRecord } from "./access.ts";
 import { type AsOf, addDays, daysBetween, endOfMonth, endOfVietnamDay, vietnamDate } from "./dates.ts";
-import { membersAt, requiredCourses, trainedAt, validPassExists } from "./sql.ts";
+import { spanAt, spanAtWhileMemberAt } from "./sql.ts";
 
 /** Members needed to meet the target: ceil(target × members), rounded as `cohortFigures` rounds. */
 export function requiredCount(targetShare: number, members: number): number {
   return Math.ceil(Number((targetShare * members).toFixed(9)));
 }
+
+// One collator for every comparison: localeCompare with a locale builds one per call, which for the
+// thousands of units under a national cohort took longer than the query.
+const byVietnameseName = new Intl.Collator("vi");
 
 export interface UnitNode {
   id: string;
@@ -23,15 +27,13 @@ export interface UnitNode {
  */
 export async function figuresByUnit(db: Queryable, cohort: CohortRecord, asOf: AsOf): Promise<UnitNode[]> {
   const { rows } = await db.query<{ path: string; members: number; trained: number }>(
-    `select u.path, count(*)::int as members,
-            count(*) filter (where ${trainedAt("m.person_id", "k.courses", "c.validity_months", "$2")})::int as trained
-       from cohorts c
-       cross join lateral ${requiredCourses("c.id")} k
-       cross join lateral ${membersAt("c.id", "$2")} m
-       join people p on p.id = m.person_id and p.active
-       join units u on u.id = p.home_unit_id
-      where c.id = $1
-      group by u.path`,
+    `select u.path, f.members, f.trained
+       from (select s.unit_id, count(*) filter (where s.kind = 'member')::int as members,
+                    count(*) filter (where s.kind = 'trained')::int as trained
+               from cohort_spans s
+              where s.cohort_id = $1 and s.kind in ('member', 'trained') and ${spanAt("s", "$2")}
+              group by s.unit_id) f
+       join units u on u.id = f.unit_id`,
     [cohort.id, asOf.instant.toISOString()],
   );
   const scopePath = cohort.scopeUnit.path;
@@ -72,7 +74,7 @@ export async function figuresByUnit(db: Queryable, cohort: CohortRecord, asOf: A
     else roots.push(node);
   }
   const sortTree = (list: UnitNode[]) => {
-    list.sort((a, b) => a.name.localeCompare(b.name, "vi"));
+    list.sort((a, b) => byVietnameseName.compare(a.name, b.name));
     for (const node of list) sortTree(node.children);
   };
   sortTree(roots);
@@ -92,41 +94,36 @@ export interface CourseFunnel {
 
 /**
  * Each member's stage in each required course on the as-of date; the four stages of a course add up to
- * the members. A pass that has expired counts as "completed": the course was done, the training is due again.
+ * the members. A pass that has expired counts as "completed": the course was done, the training is due
+ * again. Each stage's span lies within the one before (passed ⊂ completed ⊂ started), so the stages
+ * are differences of counts.
  */
-export function stageCase(person: string, course: string, at: string): string {
-  return `case when ${validPassExists(person, course, "c.validity_months", at)} then 'passed'
-               when cs.completed_at <= ${at} then 'completed'
-               when cs.started_at <= ${at} then 'in_progress'
-               else 'not_started' end`;
-}
-
 export async function funnelByCourse(
   db: Queryable,
   cohort: CohortRecord,
   asOf: AsOf,
 ): Promise<CourseFunnel[]> {
-  const { rows } = await db.query<{ course_id: string; stage: CourseStage; n: number }>(
-    `select s.course_id, s.stage, count(*)::int as n from (
-       select cc.course_id, ${stageCase("m.person_id", "cc.course_id", "$2")} as stage
-         from cohorts c
-         cross join lateral ${membersAt("c.id", "$2")} m
-         join people p on p.id = m.person_id and p.active
-         join cohort_courses cc on cc.cohort_id = c.id
-         left join course_status cs on cs.person_id = m.person_id and cs.course_id = cc.course_id
-        where c.id = $1) s
-      group by s.course_id, s.stage`,
+  const { rows } = await db.query<{ kind: string; course_id: string; n: number }>(
+    `select s.kind::text, s.course_id, count(*)::int as n
+       from cohort_spans s
+      where s.cohort_id = $1 and s.kind in ('member', 'course_started', 'course_completed', 'course_passed')
+        and ${spanAt("s", "$2")}
+      group by s.kind, s.course_id`,
     [cohort.id, asOf.instant.toISOString()],
   );
+  const count = (kind: string, courseId: string) =>
+    rows.find((row) => row.kind === kind && row.course_id === courseId)?.n ?? 0;
+  const members = count("member", "");
   return cohort.requiredCourses.map((courseId) => {
-    const count = (stage: CourseStage) =>
-      rows.find((row) => row.course_id === courseId && row.stage === stage)?.n ?? 0;
+    const started = count("course_started", courseId);
+    const completed = count("course_completed", courseId);
+    const passed = count("course_passed", courseId);
     return {
       courseId,
-      notStarted: count("not_started"),
-      inProgress: count("in_progress"),
-      completed: count("completed"),
-      passed: count("passed"),
+      notStarted: members - started,
+      inProgress: started - completed,
+      completed: completed - passed,
+      passed,
     };
   });
 }
@@ -167,28 +164,40 @@ export async function trend(db: Queryable, cohort: CohortRecord, asOf: AsOf): Pr
   const instants = dates.map((date) =>
     (date === asOf.date ? asOf.instant : endOfVietnamDay(date)).toISOString(),
   );
-  const { rows } = await db.query<{ at: Date; members: number; trained: number }>(
-    `select d.at, count(m.person_id)::int as members,
-            count(*) filter (where m.person_id is not null
-                               and ${trainedAt("m.person_id", "k.courses", "c.validity_months", "d.at")})::int as trained
-       from cohorts c
-       cross join lateral ${requiredCourses("c.id")} k
-       cross join unnest($2::timestamptz[]) as d(at)
-       left join lateral (
-         select x.person_id from ${membersAt("c.id", "d.at")} x join people p on p.id = x.person_id and p.active
-       ) m on true
-      where c.id = $1
-      group by d.at order by d.at`,
+  // Each span is counted at the points from the first at or after its start to the last before its
+  // end: width_bucket against the instants plus 1 µs gives those two indexes, so the whole trend is
+  // one pass over the cohort's spans and a running sum here.
+  const { rows } = await db.query<{ kind: "member" | "trained"; opens: number; closes: number; n: number }>(
+    `with point as (select array_agg(d.at + interval '1 microsecond' order by d.at) as bounds
+                      from unnest($2::timestamptz[]) as d(at))
+     select b.kind::text as kind, b.opens, b.closes, count(*)::int as n
+       from (select s.kind, width_bucket(greatest(s.member_from, s.from_at), point.bounds) as opens,
+                    width_bucket(least(s.member_until, s.until_at), point.bounds) as closes
+               from cohort_spans s, point
+              where s.cohort_id = $1 and s.kind in ('member', 'trained')) b
+      where b.opens < b.closes
+      group by b.kind, b.opens, b.closes`,
     [cohort.id, instants],
   );
-  return rows.map((row, index) => {
-    const figures = cohortFigures(row.members, row.trained, cohort.targetShare);
+  const members = new Array<number>(dates.length + 1).fill(0);
+  const trained = new Array<number>(dates.length + 1).fill(0);
+  for (const row of rows) {
+    const counts = row.kind === "member" ? members : trained;
+    counts[row.opens] = (counts[row.opens] as number) + row.n;
+    counts[row.closes] = (counts[row.closes] as number) - row.n;
+  }
+  let memberCount = 0;
+  let trainedCount = 0;
+  return dates.map((date, index) => {
+    memberCount += members[index] as number;
+    trainedCount += trained[index] as number;
+    const figures = cohortFigures(memberCount, trainedCount, cohort.targetShare);
     return {
-      date: dates[index] as string,
-      members: row.members,
-      trained: row.trained,
+      date,
+      members: memberCount,
+      trained: trainedCount,
       rate: figures.rate,
-      required: requiredCount(cohort.targetShare, row.members),
+      required: requiredCount(cohort.targetShare, memberCount),
     };
   });
 }
@@ -233,12 +242,8 @@ export async function forecast(
   const sinceStart = cohort.startDate ? daysBetween(cohort.startDate, asOf.date) + 1 : PACE_WINDOW_DAYS;
   const windowDays = Math.max(1, Math.min(PACE_WINDOW_DAYS, sinceStart));
   const { rows } = await db.query<{ trained: number }>(
-    `select count(*) filter (where ${trainedAt("m.person_id", "k.courses", "c.validity_months", "$3")})::int as trained
-       from cohorts c
-       cross join lateral ${requiredCourses("c.id")} k
-       cross join lateral ${membersAt("c.id", "$2")} m
-       join people p on p.id = m.person_id and p.active
-      where c.id = $1`,
+    `select count(*)::int as trained from cohort_spans s
+      where s.cohort_id = $1 and s.kind = 'trained' and ${spanAtWhileMemberAt("s", "$2", "$3")}`,
     [cohort.id, asOf.instant.toISOString(), endOfVietnamDay(addDays(asOf.date, -windowDays)).toISOString()],
   );
   const trainedInWindow = now.trained - (rows[0]?.trained ?? 0);

@@ -2,7 +2,7 @@ import { type CohortFigures, cohortFigures } from "@bvte/learning-records";
 import type { SessionPerson } from "../auth/sessions.ts";
 import type { Queryable } from "../db/database.ts";
 import { unitScopeCondition } from "./scope.ts";
-import { membersAt, requiredCourses, startedAt, trainedAt } from "./sql.ts";
+import { spanAt } from "./sql.ts";
 
 export interface CohortSummary {
   id: string;
@@ -30,21 +30,33 @@ interface CohortRow {
   started: number;
 }
 
-// Figures count the active people who were members at the as-of instant ($2), each once.
-const cohortSelect = `
-  select c.id, c.name, c.scope_unit_id, u.name as unit_name, c.target_share::text,
-         to_char(c.start_date, 'YYYY-MM-DD') as start_date, to_char(c.deadline, 'YYYY-MM-DD') as deadline,
-         c.validity_months,
-         coalesce((select array_agg(cc.course_id order by cc.course_id) from cohort_courses cc
-                    where cc.cohort_id = c.id), '{}') as required_courses,
-         f.members, f.trained, f.started
-    from cohorts c join units u on u.id = c.scope_unit_id
-    cross join lateral ${requiredCourses("c.id")} k
-    cross join lateral (
-      select count(*)::int as members,
-             count(*) filter (where ${trainedAt("m.person_id", "k.courses", "c.validity_months", "$2")})::int as trained,
-             count(*) filter (where ${startedAt("m.person_id", "k.courses", "$2")})::int as started
-        from ${membersAt("c.id", "$2")} m join people p on p.id = m.person_id and p.active) f`;
+/**
+ * The cohorts matching `where` (on cohorts `c` and their scope unit `u`) with their figures: the
+ * active people who were members at the as-of instant ($2), each once. Counting is one grouped pass
+ * over the cohorts' spans, which PostgreSQL can split across workers for the national overview.
+ */
+const cohortSelect = (where: string) => `
+  with cohort as (
+    select c.id, c.name, c.scope_unit_id, u.name as unit_name, c.target_share::text,
+           to_char(c.start_date, 'YYYY-MM-DD') as start_date, to_char(c.deadline, 'YYYY-MM-DD') as deadline,
+           c.validity_months,
+           coalesce((select array_agg(cc.course_id order by cc.course_id) from cohort_courses cc
+                      where cc.cohort_id = c.id), '{}') as required_courses
+      from cohorts c join units u on u.id = c.scope_unit_id
+     where ${where}
+  ), figures as (
+    select s.cohort_id,
+           count(*) filter (where s.kind = 'member')::int as members,
+           count(*) filter (where s.kind = 'trained')::int as trained,
+           count(*) filter (where s.kind = 'started')::int as started
+      from cohort_spans s
+     where s.cohort_id in (select id from cohort) and s.kind in ('member', 'trained', 'started')
+       and ${spanAt("s", "$2")}
+     group by s.cohort_id
+  )
+  select cohort.*, coalesce(f.members, 0) as members, coalesce(f.trained, 0) as trained,
+         coalesce(f.started, 0) as started
+    from cohort left join figures f on f.cohort_id = cohort.id`;
 
 function toSummary(row: CohortRow): CohortSummary {
   const base = cohortFigures(row.members, row.trained, Number(row.target_share));
@@ -61,13 +73,17 @@ function toSummary(row: CohortRow): CohortSummary {
   };
 }
 
+const byVietnameseName = new Intl.Collator("vi");
+
 /**
  * Furthest behind first: the share still missing to reach the target, then the number of people
  * still to train, then the name. The overview screen and its exports use this one order.
  */
 export function behindFirst(a: CohortSummary, b: CohortSummary): number {
   const shortfall = (cohort: CohortSummary) => Math.max(0, cohort.figures.targetShare - cohort.figures.rate);
-  return shortfall(b) - shortfall(a) || b.figures.gap - a.figures.gap || a.name.localeCompare(b.name, "vi");
+  return (
+    shortfall(b) - shortfall(a) || b.figures.gap - a.figures.gap || byVietnameseName.compare(a.name, b.name)
+  );
 }
 
 /** Cohorts whose scope unit lies within the person's units, furthest behind first, as of `asOf`. */
@@ -77,10 +93,7 @@ export async function listCohorts(
   asOf: Date,
 ): Promise<CohortSummary[]> {
   const scope = unitScopeCondition(person, "$1");
-  const { rows } = await db.query<CohortRow>(`${cohortSelect} where ${scope.sql}`, [
-    scope.value,
-    asOf.toISOString(),
-  ]);
+  const { rows } = await db.query<CohortRow>(cohortSelect(scope.sql), [scope.value, asOf.toISOString()]);
   return rows.map(toSummary).sort(behindFirst);
 }
 
@@ -92,7 +105,7 @@ export async function findCohort(
   asOf: Date,
 ): Promise<CohortSummary | null> {
   const scope = unitScopeCondition(person, "$1");
-  const { rows } = await db.query<CohortRow>(`${cohortSelect} where c.id = $3 and ${scope.sql}`, [
+  const { rows } = await db.query<CohortRow>(cohortSelect(`c.id = $3 and ${scope.sql}`), [
     scope.value,
     asOf.toISOString(),
     cohortId,

@@ -1,10 +1,10 @@
 import type { Queryable } from "../db/database.ts";
 import { HttpError } from "../http/validation.ts";
 import { type CohortRecord, withinSubtree } from "./access.ts";
-import { type CourseStage, stageCase } from "./dashboard.ts";
+import type { CourseStage } from "./dashboard.ts";
 import { type AsOf, addDays, endOfVietnamDay, vietnamDate } from "./dates.ts";
 import { subtreePattern } from "./scope.ts";
-import { membersAt } from "./sql.ts";
+import { spanAt } from "./sql.ts";
 
 export type MemberFilter = "all" | "trained" | "not-trained" | "expiring";
 export type MemberSort = "name" | "unit" | "expires";
@@ -64,17 +64,29 @@ interface Row {
 const day = (instant: string | null) => (instant ? vietnamDate(new Date(instant)) : null);
 
 const iso = (expression: string) =>
-  `to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  `to_char((${expression}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const orderBy: Record<MemberSort, string> = {
-  name: "x.display_name, x.login",
-  unit: "x.unit_name, x.display_name, x.login",
-  expires: "x.expires_at nulls last, x.display_name, x.login",
+  name: "display_name, login",
+  unit: "unit_name, display_name, login",
+  expires: "expires_at nulls last, display_name, login",
 };
 
 /**
+ * When a trained member's training lapses: the earliest expiry among the latest passes (on or before
+ * the as-of instant $2) of the cohort's courses; null when the cohort's training never expires.
+ */
+const expiry = (person: string) =>
+  `(select min(lp.last_pass + make_interval(months => c.validity_months))
+      from cohort_courses cc
+      cross join lateral (select max(cp.passed_at) as last_pass from course_passes cp
+                           where cp.person_id = ${person} and cp.course_id = cc.course_id and cp.passed_at <= $2) lp
+     where cc.cohort_id = c.id)`;
+
+/**
  * Members on the as-of date with what each has done of every required course, filtered and paged in
- * SQL. `trained` here is the same rule the cohort figures count, so "not trained" lists exactly the gap.
+ * SQL. `trained` here is the same span the cohort figures count, so "not trained" lists exactly the
+ * gap; the per-course detail is worked out for the requested page only.
  */
 export async function listMembers(
   db: Queryable,
@@ -97,59 +109,69 @@ export async function listMembers(
   }
   const filters: Record<MemberFilter, () => string> = {
     all: () => "true",
-    trained: () => "x.trained",
-    "not-trained": () => "not x.trained",
+    trained: () => "trained",
+    "not-trained": () => "not trained",
     expiring: () => {
       const until = param(endOfVietnamDay(addDays(asOf.date, query.withinDays)).toISOString());
-      return `x.trained and x.expires_at <= ${until}::timestamptz`;
+      return `trained and expires_at <= ${until}::timestamptz`;
     },
   };
   const filter = filters[query.filter]();
+  // Expiry costs a look at each member's passes: only for every member when the list depends on it.
+  const expiryForAll = query.filter === "expiring" || query.sort === "expires";
   const limit = query.page
     ? `limit ${param(query.page.limit)}::int offset ${param(query.page.offset)}::int`
     : "";
   const { rows } = await db.query<Row>(
-    `with member as (
-       select p.id as person_id, p.display_name, p.login, u.id as unit_id, u.name as unit_name,
-              p.password_hash is not null as has_password,
-              coalesce((select cm.joined_at from cohort_members cm where cm.cohort_id = c.id and cm.person_id = p.id),
-                       (select max(h.joined_at) from cohort_member_history h
-                         where h.cohort_id = c.id and h.person_id = p.id and h.joined_at <= $2)) as joined_at,
-              c.validity_months
-         from cohorts c
-         cross join lateral ${membersAt("c.id", "$2")} m
-         join people p on p.id = m.person_id and p.active
-         join units u on u.id = p.home_unit_id
-        where c.id = $1 ${where.map((condition) => `and ${condition}`).join(" ")}
-     ), course as (
-       select m.person_id, cc.course_id, ${stageCase("m.person_id", "cc.course_id", "$2")} as stage,
-              (select max(cp.passed_at) from course_passes cp
-                where cp.person_id = m.person_id and cp.course_id = cc.course_id and cp.passed_at <= $2) as last_pass,
-              m.validity_months
-         from member m
-         join cohorts c on c.id = $1
-         join cohort_courses cc on cc.cohort_id = c.id
-         left join course_status cs on cs.person_id = m.person_id and cs.course_id = cc.course_id
-     ), course_expiry as (
-       select course.*, course.last_pass + make_interval(months => course.validity_months) as expires_at
-         from course
+    `with member_span as materialized (
+       select m.person_id, m.member_from, m.unit_id from cohort_spans m
+        where m.cohort_id = $1 and m.kind = 'member' and ${spanAt("m", "$2")}
+     ), trained_span as materialized (
+       select t.person_id from cohort_spans t
+        where t.cohort_id = $1 and t.kind = 'trained' and ${spanAt("t", "$2")}
+     ), member as (
+       select m.person_id, p.display_name, p.login, u.id as unit_id, u.name as unit_name,
+              p.password_hash is not null as has_password, m.member_from as joined_at,
+              t.person_id is not null as trained
+         from member_span m
+         join people p on p.id = m.person_id
+         join units u on u.id = m.unit_id
+         left join trained_span t on t.person_id = m.person_id
+        where true ${where.map((condition) => `and ${condition}`).join(" ")}
      ), x as (
-       select m.person_id, m.display_name, m.login, m.unit_id, m.unit_name, m.has_password, m.joined_at,
-              coalesce(bool_and(e.stage = 'passed'), false) and count(e.course_id) > 0 as trained,
-              min(e.expires_at) filter (where e.stage = 'passed') as expires_at,
-              coalesce(jsonb_agg(jsonb_build_object(
-                'courseId', e.course_id, 'stage', e.stage,
-                'lastPassedAt', ${iso("e.last_pass")},
-                'expiresAt', ${iso("e.expires_at")}) order by e.course_id)
-                filter (where e.course_id is not null), '[]') as courses
-         from member m left join course_expiry e on e.person_id = m.person_id
-        group by m.person_id, m.display_name, m.login, m.unit_id, m.unit_name, m.has_password, m.joined_at
+       select member.*, ${expiryForAll ? `case when trained then ${expiry("member.person_id")} end` : "null::timestamptz"} as expires_at
+         from member cross join cohorts c where c.id = $1
+     ), page as (
+       select x.*, count(*) over ()::int as total from x where ${filter}
+        order by ${orderBy[query.sort]} ${limit}
      )
-     select x.person_id, x.display_name, x.login, x.unit_id, x.unit_name, x.has_password,
-            ${iso("x.joined_at")} as joined_at,
-            x.trained, ${iso("x.expires_at")} as expires_at, x.courses, count(*) over ()::int as total
-       from x where ${filter}
-      order by ${orderBy[query.sort]} ${limit}`,
+     select page.person_id, page.display_name, page.login, page.unit_id, page.unit_name, page.has_password,
+            ${iso("page.joined_at")} as joined_at, page.trained,
+            ${iso(expiryForAll ? "page.expires_at" : `case when page.trained then ${expiry("page.person_id")} end`)} as expires_at,
+            k.courses, page.total
+       from page
+       cross join cohorts c
+       cross join lateral (
+         select coalesce(jsonb_agg(jsonb_build_object(
+                  'courseId', cc.course_id, 'stage', st.stage,
+                  'lastPassedAt', ${iso("lp.last_pass")},
+                  'expiresAt', ${iso("lp.last_pass + make_interval(months => c.validity_months)")})
+                  order by cc.course_id), '[]') as courses
+           from cohort_courses cc
+           cross join lateral (select max(cp.passed_at) as last_pass from course_passes cp
+                                where cp.person_id = page.person_id and cp.course_id = cc.course_id
+                                  and cp.passed_at <= $2) lp
+           cross join lateral (
+             select case when bool_or(s.kind = 'course_passed') then 'passed'
+                         when bool_or(s.kind = 'course_completed') then 'completed'
+                         when bool_or(s.kind = 'course_started') then 'in_progress'
+                         else 'not_started' end as stage
+               from cohort_spans s
+              where s.person_id = page.person_id and s.cohort_id = $1 and s.course_id = cc.course_id
+                and ${spanAt("s", "$2")}) st
+          where cc.cohort_id = c.id) k
+      where c.id = $1
+      order by ${orderBy[query.sort].replace(/(^|, )/g, "$1page.")}`,
     params,
   );
   return {

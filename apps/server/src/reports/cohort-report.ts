@@ -44,13 +44,17 @@ export async function cohortDashboard(
   asOf: AsOf,
 ): Promise<{ record: CohortRecord; dashboard: CohortDashboard }> {
   const record = await cohortInScope(db, person, cohortId);
-  const cohort = await findCohort(db, person, cohortId, asOf.instant);
-  if (!cohort) throw new HttpError(404, "not_found", "No such cohort");
-  const [byUnit, byCourse, points, outlook] = await Promise.all([
+  // The parts run side by side, each on its own connection when the database is PostgreSQL.
+  const found = findCohort(db, person, cohortId, asOf.instant).then((cohort) => {
+    if (!cohort) throw new HttpError(404, "not_found", "No such cohort");
+    return cohort;
+  });
+  const [cohort, byUnit, byCourse, points, outlook] = await Promise.all([
+    found,
     figuresByUnit(db, record, asOf),
     funnelByCourse(db, record, asOf),
     trend(db, record, asOf),
-    forecast(db, record, asOf, cohort.figures),
+    found.then((cohort) => forecast(db, record, asOf, cohort.figures)),
   ]);
   return {
     record,
