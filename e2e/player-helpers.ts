@@ -8,6 +8,15 @@ export const PASSWORD = "demo-bvte-2026";
 /** Signs in to the learner app and accepts the privacy notice when it is shown (first sign-in). */
 export async function signIn(page: Page, login: string, name: string | RegExp = /Xin chào/): Promise<void> {
   await page.goto("/");
+  await signInHere(page, login, name);
+}
+
+/** The same from the sign-in form the page shows, for a page with no base URL (a browser reached over CDP). */
+export async function signInHere(
+  page: Page,
+  login: string,
+  name: string | RegExp = /Xin chào/,
+): Promise<void> {
   await page.getByLabel("Tên đăng nhập").fill(login);
   await page.getByLabel("Mật khẩu").fill(PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();

@@ -1,20 +1,6 @@
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { defineConfig } from "@playwright/test";
-
-/** A port nobody is using, so a test run never collides with a running server (or another run). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
+import { freePort } from "./free-port.ts";
 
 // Chosen once by the runner; its workers inherit the environment and so agree on it.
 process.env.E2E_PORT ??= String(await freePort());

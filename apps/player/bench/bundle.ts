@@ -2,13 +2,14 @@
  * Builds the player and prints what a learner's phone downloads: the JavaScript the first page
  * needs (the entry chunk and the static imports index.html loads with it), the largest lesson and
  * practice-quiz chunks, and everything the service worker precaches for offline use.
- * `npm run bench -w @bvte/player`
+ * `npm run bench -w @bvte/player`; the figures go into `npm run bench`'s table.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { recordBench } from "@bvte/bench";
 import { build } from "vite";
 
 interface ManifestChunk {
@@ -77,22 +78,23 @@ try {
   const precacheBytes = precached.reduce((sum, url) => sum + statSync(join(outDir, url)).size, 0);
   const precacheGzip = precached.reduce((sum, url) => sum + gzip(url), 0);
 
-  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   const short = (name: string) => name.replace(/^.*\/content\//, "").replace("virtual:bvte/", "");
-  const rows: [string, string, string][] = [
-    ["initial JavaScript (gzip)", kib(initialGzip), `${initial.size} files: ${[...initial].join(", ")}`],
-    ["initial CSS (gzip)", kib(initialCss), ""],
-    ["largest lesson chunk (gzip)", kib(lesson?.gzip ?? 0), short(lesson?.name ?? "none")],
-    ["largest practice-quiz chunk (gzip)", kib(quizzes?.gzip ?? 0), short(quizzes?.name ?? "none")],
-    ["precache, total", kib(precacheBytes), `${precached.length} entries, ${kib(precacheGzip)} gzip`],
-  ];
-  const width = Math.max(...rows.map((row) => row[0].length));
-  const valueWidth = Math.max(...rows.map((row) => row[1].length));
-  console.log("\nBVTE player bundle");
-  for (const [label, value, note] of rows) {
-    console.log(`  ${label.padEnd(width)}  ${value.padStart(valueWidth)}  ${note}`);
-  }
-  console.log("");
+  const kib = (measure: string, bytes: number, note: string) => ({
+    layer: "player bundle",
+    measure,
+    value: bytes / 1024,
+    unit: "KiB",
+    decimals: 1,
+    note,
+  });
+  recordBench("player-bundle", [
+    kib("initial JavaScript (gzip)", initialGzip, `${initial.size} files`),
+    kib("initial CSS (gzip)", initialCss, ""),
+    kib("largest lesson chunk (gzip)", lesson?.gzip ?? 0, short(lesson?.name ?? "none")),
+    kib("largest practice-quiz chunk (gzip)", quizzes?.gzip ?? 0, short(quizzes?.name ?? "none")),
+    kib("precache, total", precacheBytes, `${precached.length} entries`),
+    kib("precache, total (gzip)", precacheGzip, ""),
+  ]);
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

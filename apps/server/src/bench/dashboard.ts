@@ -10,6 +10,7 @@
  * DATABASE_URL.
  */
 import { parseArgs } from "node:util";
+import { type BenchRow, recordBench } from "@bvte/bench";
 import type { SessionPerson } from "../auth/sessions.ts";
 import { cohortInScope } from "../cohorts/access.ts";
 import { figuresByUnit, forecast, funnelByCourse, trend } from "../cohorts/dashboard.ts";
@@ -37,7 +38,7 @@ function scaleUrl(): string | null {
 
 const url = scaleUrl();
 if (!url) {
-  process.stdout.write("dashboard: set DATABASE_URL (or SCALE_DATABASE_URL) to measure it\n");
+  recordReadPaths({ skipped: "DATABASE_URL not set" });
   process.exit(0);
 }
 
@@ -55,9 +56,7 @@ const found = db
       .catch(() => undefined)
   : undefined;
 if (!db || !found?.admin || !found.cohort) {
-  process.stdout.write(
-    `dashboard: no generated data at ${url.replace(/\/\/[^@]*@/, "//")}; run npm run generate -w @bvte/server first\n`,
-  );
+  recordReadPaths({ skipped: `no generated data in ${new URL(url).pathname.slice(1)}: npm run generate` });
   await db?.close();
   process.exit(0);
 }
@@ -129,20 +128,44 @@ const results = [
 ];
 await db.close();
 
-const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString("en")} ms`;
-const lines = [
-  `Console read paths on PostgreSQL: ${found.learners.toLocaleString("en")} learners, ${found.cohorts} cohorts; ` +
-    `cohort of ${found.members.toLocaleString("en")} members; as of ${asOf.date}`,
-  `${"read path".padEnd(46)} ${"runs".padStart(4)} ${"p50".padStart(10)} ${"p95".padStart(10)} ${"max".padStart(10)} ${"p95 target".padStart(11)}`,
-  ...results.map((r) =>
-    [
-      r.name.padEnd(46),
-      String(r.runs).padStart(4),
-      ms(r.p50).padStart(10),
-      ms(r.p95).padStart(10),
-      ms(r.max).padStart(10),
-      (r.target === null ? "" : `< ${ms(r.target)} ${r.p95 < r.target ? "ok" : "MISS"}`).padStart(11),
-    ].join(" "),
-  ),
-];
-process.stdout.write(`${lines.join("\n")}\n`);
+recordReadPaths({ results, members: found.members, learners: found.learners, cohorts: found.cohorts });
+
+/**
+ * Records the p50 and p95 of the read paths in `npm run bench`'s table (the dashboard's parts stay
+ * in the log above), or why they were not measured: the same rows either way.
+ */
+function recordReadPaths(
+  run: { results: Result[]; members: number; learners: number; cohorts: number } | { skipped: string },
+): void {
+  const n = (count: number) => count.toLocaleString("en");
+  const paths = [
+    ["cohort figures (GET /cohorts/:id)", "cohort"],
+    ["cohort dashboard (GET /cohorts/:id/dashboard)", "cohort"],
+    ["national overview (GET /cohorts, admin)", "national"],
+  ] as const;
+  const rows = paths.flatMap(([name, scope]): BenchRow[] => {
+    const row = (percentile: string, value: number | null, note: string): BenchRow => ({
+      layer: "console read paths",
+      measure: `${name}, ${percentile}`,
+      value,
+      unit: "ms",
+      note,
+    });
+    if ("skipped" in run) return [row("p50", null, run.skipped), row("p95", null, run.skipped)];
+    const result = run.results.find((r) => r.name === name);
+    if (!result) throw new Error(`no read path named ${name}`);
+    const data =
+      scope === "national"
+        ? `${run.cohorts} cohorts, ${n(run.learners)} learners`
+        : `cohort of ${n(run.members)} members`;
+    const target =
+      result.target === null
+        ? ""
+        : `target < ${n(result.target)} ms: ${result.p95 < result.target ? "met" : "missed"}`;
+    return [
+      row("p50", result.p50, `${data}, ${result.runs} runs, as of ${asOf.date}`),
+      row("p95", result.p95, target),
+    ];
+  });
+  recordBench("dashboard", rows);
+}

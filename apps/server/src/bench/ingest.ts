@@ -2,9 +2,11 @@
  * Ingest throughput of the LRS (validation, one transaction per batch with its index columns and
  * projections) next to plain multi-row INSERTs of the same rows into a bare table, on embedded
  * PGlite and, when DATABASE_URL is set, on that PostgreSQL server (alone and with 8 writers, as many
- * devices syncing at once). Run: DATABASE_URL=postgres://… npm run bench -w @bvte/server
+ * devices syncing at once). Run: DATABASE_URL=postgres://… npm run bench -w @bvte/server; the figures go
+ * into `npm run bench`'s table.
  */
 import { randomUUID } from "node:crypto";
+import { type BenchRow, recordBench } from "@bvte/bench";
 import { buildStatement, type StatementInput } from "@bvte/learning-records";
 import { loadCourseCatalog } from "../content.ts";
 import { type Database, openDatabase } from "../db/database.ts";
@@ -144,33 +146,35 @@ async function measure(engine: Engine, writers: number) {
     });
     const { rows } = await db.query<{ n: number }>("select count(*)::int as n from statements");
     if (rows[0]?.n !== LEARNERS * PER_LEARNER) throw new Error(`stored ${rows[0]?.n} statements`);
-    return { engine: engine.name, writers, lrs, raw };
+    return { lrs, raw };
   } finally {
     await dispose();
   }
 }
 
-const runs = [await measure(scratchEngine("PGlite", undefined), 1)];
 const url = process.env.DATABASE_URL;
-if (url)
-  runs.push(
-    await measure(scratchEngine("PostgreSQL", url), 1),
-    await measure(scratchEngine("PostgreSQL", url), 8),
+const workload = `${(LEARNERS * PER_LEARNER).toLocaleString("en")} statements, ${LEARNERS} learners, batches of ${BATCH}`;
+const rows: BenchRow[] = [];
+for (const [name, writers] of [
+  ["PGlite", 1],
+  ["PostgreSQL", 1],
+  ["PostgreSQL", 8],
+] as const) {
+  const skipped = name === "PostgreSQL" && !url;
+  const run = skipped
+    ? null
+    : await measure(scratchEngine(name, name === "PGlite" ? undefined : url), writers);
+  const row = (measure: string, value: number | undefined, unit: string, note: string): BenchRow => ({
+    layer: "xAPI ingest",
+    measure: `${name}, ${writers} writer${writers === 1 ? "" : "s"}: ${measure}`,
+    value: value ?? null,
+    unit,
+    note: run ? note : "DATABASE_URL not set",
+  });
+  rows.push(
+    row("LRS ingest", run?.lrs, "statements/s", workload),
+    row("raw multi-row INSERT", run?.raw, "statements/s", "the same rows into a bare table"),
+    row("LRS / raw", run ? (100 * run.lrs) / run.raw : undefined, "%", ""),
   );
-
-const total = LEARNERS * PER_LEARNER;
-const lines = [
-  `xAPI ingest: ${total.toLocaleString("en")} statements from ${LEARNERS} learners, batches of ${BATCH}`,
-  "engine       writers   LRS ingest (st/s)   raw INSERT (st/s)   LRS / raw",
-  ...runs.map((r) =>
-    [
-      r.engine.padEnd(12),
-      String(r.writers).padStart(7),
-      Math.round(r.lrs).toLocaleString("en").padStart(19),
-      Math.round(r.raw).toLocaleString("en").padStart(19),
-      `${Math.round((100 * r.lrs) / r.raw)}%`.padStart(11),
-    ].join(" "),
-  ),
-];
-if (!url) lines.push("(set DATABASE_URL to a PostgreSQL server to measure it too)");
-process.stdout.write(`${lines.join("\n")}\n`);
+}
+recordBench("ingest", rows);

@@ -1,8 +1,9 @@
 /**
- * Grading throughput and item-analysis time on 1,000,000 synthetic responses:
+ * Grading and item-analysis throughput on 1,000,000 synthetic responses:
  * 50,000 learners, each on a 20-item blueprint form drawn from a 40-item pool (5 of each type).
- * Run with `npm run bench -w @bvte/quiz-engine`.
+ * Run with `npm run bench -w @bvte/quiz-engine`; the figures go into `npm run bench`'s table.
  */
+import { type BenchRow, recordBench } from "@bvte/bench";
 import { analyzeItems } from "../analysis.ts";
 import { drawForm, formItems } from "../form.ts";
 import { gradeItems, gradeResponse } from "../grade.ts";
@@ -77,7 +78,11 @@ function responsesFor(item: Item): Response[] {
   }
 }
 
-const table: [string, string][] = [];
+const rows: BenchRow[] = [];
+const perSecond = (count: number, ms: number) => (count / ms) * 1000;
+function row(measure: string, value: number, unit: string, note = "") {
+  rows.push({ layer: "quiz engine", measure, value, unit, note });
+}
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 function time<T>(run: () => T): [T, number] {
   const start = performance.now();
@@ -102,7 +107,7 @@ const [attempts, drawMs] = time(() =>
   }),
 );
 const totalResponses = attempts.reduce((sum, a) => sum + a.items.length, 0);
-table.push(["forms drawn (blueprint + shuffles)", `${fmt((LEARNERS / drawMs) * 1000)} forms/s`]);
+row("forms drawn (blueprint + shuffles)", perSecond(LEARNERS, drawMs), "forms/s");
 
 // Grading, one response at a time, by type.
 const byType = new Map<ItemTypeName, { item: Item; response: Response | undefined }[]>();
@@ -118,15 +123,18 @@ const [, allMs] = time(() => {
   for (const a of attempts)
     for (const item of a.items) sink += gradeResponse(item, a.responses[item.id]).score;
 });
-table.push([
-  `gradeResponse, all ${fmt(totalResponses)} responses`,
-  `${fmt((totalResponses / allMs) * 1000)} responses/s`,
-]);
-for (const [type, list] of byType) {
+row(
+  "gradeResponse, every response",
+  perSecond(totalResponses, allMs),
+  "responses/s",
+  `${fmt(totalResponses)} responses`,
+);
+// In a fixed order, so that the table's rows line up from run to run.
+for (const [type, list] of [...byType].toSorted(([a], [b]) => a.localeCompare(b))) {
   const [, ms] = time(() => {
     for (const { item, response } of list) sink += gradeResponse(item, response).score;
   });
-  table.push([`  ${type}`, `${fmt((list.length / ms) * 1000)} responses/s`]);
+  row(`gradeResponse · ${type}`, perSecond(list.length, ms), "responses/s");
 }
 
 // Whole attempts: grading plus totals and mastery.
@@ -136,7 +144,7 @@ const [graded, attemptMs] = time(() =>
     result: gradeItems(a.items, a.responses, 0.8) as QuizResult,
   })),
 );
-table.push(["gradeItems (whole attempts)", `${fmt((totalResponses / attemptMs) * 1000)} responses/s`]);
+row("gradeItems (whole attempts)", perSecond(totalResponses, attemptMs), "responses/s");
 
 // Certification: draw a secure form, make it public, grade public responses on the server.
 const [, secureMs] = time(() => {
@@ -146,22 +154,25 @@ const [, secureMs] = time(() => {
     sink += gradePublicResponses(quiz, form, { [pub.items[0]?.id ?? ""]: { value: true } }).max;
   }
 });
-table.push(["secure form + public form + server grade", `${fmt((1_000 / secureMs) * 1000)} forms/s`]);
+row("secure form + public form + server grade", perSecond(1_000, secureMs), "forms/s");
 
 const [analysis, analysisMs] = time(() => analyzeItems(quiz, graded));
-table.push([
-  `analyzeItems, ${fmt(analysis.responses + analysis.items.reduce((s, i) => s + i.omitted, 0))} responses`,
-  `${fmt(analysisMs)} ms`,
-]);
-table.push([
-  "  reliability",
-  `${analysis.reliability.method} ${analysis.reliability.coefficient?.toFixed(3)}`,
-]);
+const analyzed = analysis.responses + analysis.items.reduce((s, i) => s + i.omitted, 0);
+row(
+  "analyzeItems",
+  perSecond(analyzed, analysisMs),
+  "responses/s",
+  `${fmt(analyzed)} responses in ${fmt(analysisMs)} ms`,
+);
+// The same seed gives the same coefficient: a different one means the runs did not grade the same data.
+rows.push({
+  layer: "quiz engine",
+  measure: "reliability of the synthetic responses",
+  value: analysis.reliability.coefficient,
+  unit: "",
+  note: analysis.reliability.coefficient === null ? "not computable" : analysis.reliability.method,
+  decimals: 3,
+});
 
-const width = Math.max(...table.map(([k]) => k.length));
-const valueWidth = Math.max(...table.map(([, v]) => v.length));
-console.log(`quiz-engine bench: ${fmt(LEARNERS)} learners × 20 items, node ${process.version}`);
-console.log(`| ${"measure".padEnd(width)} | ${"result".padStart(valueWidth)} |`);
-console.log(`|${"-".repeat(width + 2)}|${"-".repeat(valueWidth + 1)}:|`);
-for (const [k, v] of table) console.log(`| ${k.padEnd(width)} | ${v.padStart(valueWidth)} |`);
+recordBench("quiz-engine", rows);
 if (Number.isNaN(sink)) console.log("unreachable: keeps the graded scores alive");
