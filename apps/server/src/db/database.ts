@@ -68,6 +68,14 @@ async function openPostgres(connectionString: string): Promise<Database> {
     },
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
       const client = await pool.connect();
+      // The pool listens for errors only on idle clients. A checked-out one whose connection the
+      // server ends (a restart, a failover) emits 'error', which with no listener kills the process;
+      // the transaction's next query fails anyway, so the request gets an error answer instead.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on("error", onError);
       try {
         await client.query("begin");
         const result = await work({
@@ -79,10 +87,14 @@ async function openPostgres(connectionString: string): Promise<Database> {
         await client.query("commit");
         return result;
       } catch (error) {
-        await client.query("rollback").catch(() => undefined);
+        await client.query("rollback").catch((rollbackError: Error) => {
+          broken ??= rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.off("error", onError);
+        // A client with a broken connection is discarded rather than handed to the next request.
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -1,58 +1,16 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { createPerson, createUnit } from "../people.ts";
 import { createTestStorage, type TestStorage } from "../testing/index.ts";
 import { basic, statementAbout } from "./lrs-helpers.ts";
+import { spawnServer as spawn } from "./server-process.ts";
 
 const SECRET = "crash-test-secret-0123456789";
 const BATCH = 500;
 const COURSE = "school-violence-prevention";
-const main = fileURLToPath(new URL("../main.ts", import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-/** A real server process, as production runs it, that the test can kill -9. */
-async function spawnServer(storage: TestStorage): Promise<{ process: ChildProcess; url: string }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    DATA_DIR: storage.dataDir,
-    NODE_ENV: "test",
-    LOG_LEVEL: "silent",
-    XAPI_BASIC_AUTH: `crash:${SECRET}`,
-  };
-  if (storage.databaseUrl) env.DATABASE_URL = storage.databaseUrl;
-  else delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", main], { env, stdio: "ignore" });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { process: child, url };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill("SIGKILL");
-  throw new Error("server did not start");
-}
+const spawnServer = (storage: TestStorage) => spawn(storage, { XAPI_BASIC_AUTH: `crash:${SECRET}` });
 
 /** One device's batch: a lesson completion plus 499 progress records, all with one registration. */
 function batch(personId: string, lesson: string) {
