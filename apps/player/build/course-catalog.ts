@@ -1,4 +1,4 @@
-import { readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { formatDiagnostic, loadContent } from "@bvte/course-content/node";
 import type { Plugin } from "vite";
@@ -75,8 +75,11 @@ export function courseCatalog({ contentDir }: { contentDir: string }): Plugin {
           for (const file of files) {
             const name = `asset${imports.length}`;
             imports.push(`import ${name} from ${JSON.stringify(`${join(assetsDir, file)}?url`)};`);
+            const size = file.endsWith(".svg")
+              ? svgSize(await readFile(join(assetsDir, file), "utf8"))
+              : null;
             assetEntries.push(
-              `${JSON.stringify(`${course.manifest.id}/${relative(course.dir, join(assetsDir, file))}`)}: ${name}`,
+              `${JSON.stringify(`${course.manifest.id}/${relative(course.dir, join(assetsDir, file))}`)}: { url: ${name}, size: ${JSON.stringify(size)} }`,
             );
           }
         }
@@ -85,7 +88,7 @@ export function courseCatalog({ contentDir }: { contentDir: string }): Plugin {
           `export const courses = ${JSON.stringify(catalog)};`,
           `export const lessonLoaders = {${lessonLoaders.join(",")}};`,
           `export const quizLoaders = {${quizLoaders.join(",")}};`,
-          `export const assetUrls = {${assetEntries.join(",")}};`,
+          `export const assets = {${assetEntries.join(",")}};`,
         ].join("\n");
       }
       if (id.startsWith(resolved(QUIZZES_PREFIX))) {
@@ -102,4 +105,25 @@ export function courseCatalog({ contentDir }: { contentDir: string }): Plugin {
       return undefined;
     },
   };
+}
+
+/**
+ * An SVG figure's intrinsic size (its width and height, else its viewBox), so the lesson can give the
+ * image its shape before it loads and the text below does not jump.
+ */
+export function svgSize(svg: string): { width: number; height: number } | null {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0];
+  if (!root) return null;
+  const number = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)(px)?"`).exec(root)?.[1]);
+  const [width, height] = [number("width"), number("height")];
+  if (width > 0 && height > 0) return { width, height };
+  const box = /\sviewBox="([^"]+)"/
+    .exec(root)?.[1]
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  if (box?.length === 4 && (box[2] as number) > 0 && (box[3] as number) > 0) {
+    return { width: box[2] as number, height: box[3] as number };
+  }
+  return null;
 }

@@ -114,6 +114,9 @@ export function App() {
   const { language, setLanguage, syncPhase, signInAgainOpen } = useUi();
   const profile = useLiveQuery(() => db.profile.get("current"), [], null);
   useFocusOnNavigation();
+  // Until the device's profile is read (a few milliseconds), nothing is drawn: drawing the header
+  // first and the sync bar and page after would move everything once it arrives.
+  if (profile === null) return null;
 
   return (
     <>
@@ -147,7 +150,7 @@ export function App() {
       <OfflineReady />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p role="status">{t("app.loading")}</p>}>
-          {profile === null ? null : !profile ? (
+          {!profile ? (
             <SignIn />
           ) : profile.consentNeeded && profile.privacyNotice ? (
             <ConsentNotice profile={profile} />

@@ -1,4 +1,4 @@
-import { assetUrls, courses, lessonLoaders, quizLoaders } from "virtual:bvte/catalog";
+import { assets, courses, lessonLoaders, quizLoaders } from "virtual:bvte/catalog";
 import type { CourseManifest } from "@bvte/course-content";
 
 export type Language = "vi" | "en";
@@ -35,8 +35,11 @@ export function loadQuizzes(courseId: string) {
   return loader();
 }
 
-/** The bundled URL of a lesson figure, given the `src` written in the MDX (relative to lessons/). */
-export function assetUrl(courseId: string, src: string): string | undefined {
+/**
+ * A lesson figure's bundled URL and, for SVGs, its intrinsic size, given the `src` written in the MDX
+ * (relative to lessons/).
+ */
+export function findAsset(courseId: string, src: string) {
   const path = src.replace(/^\.\.\//, "");
-  return assetUrls[`${courseId}/${path}`];
+  return assets[`${courseId}/${path}`];
 }

@@ -12,5 +12,5 @@ declare module "virtual:bvte/catalog" {
       finalQuiz: import("@bvte/quiz-engine").QuizDefinition | null;
     }>
   >;
-  export const assetUrls: Record<string, string>;
+  export const assets: Record<string, { url: string; size: { width: number; height: number } | null }>;
 }

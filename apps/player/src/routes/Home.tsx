@@ -53,9 +53,14 @@ export default function Home({ profile }: { profile: Profile }) {
     );
   const continueTitle = latestCourse?.lessons.find((lesson) => lesson.id === continueLesson)?.title[language];
 
+  const greeting = <h1>{t("home.greeting", { name: profile.displayName })}</h1>;
+  // The rest waits for every record read from the device, so it appears at once instead of moving
+  // down as each arrives.
+  if (!requirements || !progress || !serverStatus || !finalsPassed) return greeting;
+
   return (
     <>
-      <h1>{t("home.greeting", { name: profile.displayName })}</h1>
+      {greeting}
       {latestCourse && continueLesson && continueTitle && (
         <p>
           <Link className="button" href={`/courses/${latestCourse.id}/lessons/${continueLesson}`}>

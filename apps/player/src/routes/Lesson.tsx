@@ -100,44 +100,47 @@ export default function Lesson({
       ) : (
         <p role="status">{t("lesson.loading")}</p>
       )}
+      {/* The actions come with the text, so they do not jump down when it arrives. */}
       {Body && (
-        <Suspense fallback={<p role="status">{t("quiz.loading")}</p>}>
-          <KnowledgeCheck course={course} lessonId={lesson.id} personId={profile.id} />
-        </Suspense>
+        <>
+          <Suspense fallback={<p role="status">{t("quiz.loading")}</p>}>
+            <KnowledgeCheck course={course} lessonId={lesson.id} personId={profile.id} />
+          </Suspense>
+          <div className="lesson-actions">
+            {completed ? (
+              <p className="success" role="status">
+                {t("lesson.completed")}
+              </p>
+            ) : (
+              <button
+                className="button"
+                type="button"
+                onClick={() =>
+                  void completeLesson(
+                    profile.id,
+                    { id: course.id, lessonIds: course.lessons.map((entry) => entry.id) },
+                    lessonId,
+                  )
+                }
+              >
+                {t("lesson.complete")}
+              </button>
+            )}
+          </div>
+          <nav className="lesson-nav" aria-label={t("course.lessons")}>
+            {previous ? (
+              <Link href={`/courses/${course.id}/lessons/${previous.id}`}>← {t("lesson.previous")}</Link>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <Link href={`/courses/${course.id}/lessons/${next.id}`}>{t("lesson.next")} →</Link>
+            ) : (
+              <Link href={`/courses/${course.id}/final`}>{t("lesson.toFinal")} →</Link>
+            )}
+          </nav>
+        </>
       )}
-      <div className="lesson-actions">
-        {completed ? (
-          <p className="success" role="status">
-            {t("lesson.completed")}
-          </p>
-        ) : (
-          <button
-            className="button"
-            type="button"
-            onClick={() =>
-              void completeLesson(
-                profile.id,
-                { id: course.id, lessonIds: course.lessons.map((entry) => entry.id) },
-                lessonId,
-              )
-            }
-          >
-            {t("lesson.complete")}
-          </button>
-        )}
-      </div>
-      <nav className="lesson-nav" aria-label={t("course.lessons")}>
-        {previous ? (
-          <Link href={`/courses/${course.id}/lessons/${previous.id}`}>← {t("lesson.previous")}</Link>
-        ) : (
-          <span />
-        )}
-        {next ? (
-          <Link href={`/courses/${course.id}/lessons/${next.id}`}>{t("lesson.next")} →</Link>
-        ) : (
-          <Link href={`/courses/${course.id}/final`}>{t("lesson.toFinal")} →</Link>
-        )}
-      </nav>
     </article>
   );
 }

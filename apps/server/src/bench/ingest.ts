@@ -73,6 +73,18 @@ function learnerStatements(personId: string, index: number): Statement[] {
 async function prepare(db: Database) {
   await migrate(db);
   await createUnit(db, { id: "BENCH", parentId: null, name: "Tỉnh Thử nghiệm", kind: "province" });
+  // Every learner is in a cohort requiring their course, as in the field, so each batch also pays
+  // for keeping the cohort figures (cohort_spans) up to date.
+  const cohortOf = new Map<string, string>();
+  for (const courseId of COURSES) {
+    const { rows } = await db.query<{ id: string }>(
+      "insert into cohorts (name, scope_unit_id, validity_months) values ($1, 'BENCH', 24) returning id",
+      [courseId],
+    );
+    const cohortId = rows[0]?.id as string;
+    await db.query("insert into cohort_courses (cohort_id, course_id) values ($1, $2)", [cohortId, courseId]);
+    cohortOf.set(courseId, cohortId);
+  }
   const batches: { personId: string; statements: Statement[] }[] = [];
   for (let i = 0; i < LEARNERS; i++) {
     const personId = await createPerson(db, {
@@ -81,6 +93,10 @@ async function prepare(db: Database) {
       roles: ["teacher"],
       homeUnitId: "BENCH",
     });
+    await db.query("insert into cohort_members (cohort_id, person_id) values ($1, $2)", [
+      cohortOf.get(COURSES[i % COURSES.length] as string),
+      personId,
+    ]);
     const all = learnerStatements(personId, i);
     for (let b = 0; b < all.length; b += BATCH)
       batches.push({ personId, statements: all.slice(b, b + BATCH) });
@@ -146,6 +162,11 @@ async function measure(engine: Engine, writers: number) {
     });
     const { rows } = await db.query<{ n: number }>("select count(*)::int as n from statements");
     if (rows[0]?.n !== LEARNERS * PER_LEARNER) throw new Error(`stored ${rows[0]?.n} statements`);
+    const spans = await db.query<{ n: number }>(
+      "select count(*)::int as n from cohort_spans where kind = 'started'",
+    );
+    if (spans.rows[0]?.n !== LEARNERS)
+      throw new Error(`cohort figures count ${spans.rows[0]?.n} learners started`);
     return { lrs, raw };
   } finally {
     await dispose();

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useId } from "react";
 import { useTranslation } from "react-i18next";
-import { assetUrl, type CatalogCourse } from "../../content/catalog.ts";
+import { type CatalogCourse, findAsset } from "../../content/catalog.ts";
 
 /** The course whose lesson is being rendered, so figures and citations resolve against it. */
 export const LessonCourseContext = createContext<CatalogCourse | null>(null);
@@ -53,10 +53,12 @@ export function Scenario({ title, children }: { title?: string; children?: React
 
 export function Figure({ src, alt, caption }: { src: string; alt: string; caption?: string }) {
   const course = useContext(LessonCourseContext);
-  const url = course ? assetUrl(course.id, src) : undefined;
+  const asset = course ? findAsset(course.id, src) : undefined;
   return (
     <figure className="figure">
-      {url && <img src={url} alt={alt} loading="lazy" />}
+      {asset && (
+        <img src={asset.url} alt={alt} loading="lazy" width={asset.size?.width} height={asset.size?.height} />
+      )}
       {caption && <figcaption>{caption}</figcaption>}
     </figure>
   );
