@@ -13,7 +13,13 @@ import { parseArgs } from "node:util";
 import { type BenchRow, recordBench } from "@bvte/bench";
 import type { SessionPerson } from "../auth/sessions.ts";
 import { cohortInScope } from "../cohorts/access.ts";
-import { figuresByUnit, forecast, funnelByCourse, trend } from "../cohorts/dashboard.ts";
+import {
+  DASHBOARD_UNIT_LEVELS,
+  figuresByUnit,
+  forecast,
+  funnelByCourse,
+  trend,
+} from "../cohorts/dashboard.ts";
 import { parseAsOf } from "../cohorts/dates.ts";
 import { findCohort, listCohorts } from "../cohorts/figures.ts";
 import { loadCourseCatalog } from "../content.ts";
@@ -118,9 +124,9 @@ const results = [
     findCohort(db, admin, record.id, asOf.instant),
   ),
   await measure("cohort dashboard (GET /cohorts/:id/dashboard)", 200, () =>
-    cohortDashboard(db, catalog, admin, record.id, asOf),
+    cohortDashboard(db, catalog, admin, record.id, asOf, DASHBOARD_UNIT_LEVELS),
   ),
-  await measure("  by unit", null, () => figuresByUnit(db, record, asOf)),
+  await measure("  by unit", null, () => figuresByUnit(db, record, asOf, DASHBOARD_UNIT_LEVELS)),
   await measure("  by course", null, () => funnelByCourse(db, record, asOf)),
   await measure("  trend", null, () => trend(db, record, asOf)),
   await measure("  forecast", null, () => forecast(db, record, asOf, summary.figures)),

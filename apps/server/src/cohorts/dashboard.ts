@@ -22,10 +22,23 @@ export interface UnitNode {
 }
 
 /**
- * Members and trained per unit, rolled up the unit tree from the cohort's scope unit down to each
- * member's home unit. Counting is done in SQL per home unit; only the (few) units are handled here.
+ * How deep the dashboard's unit tree goes below the scope unit: a province's communes and their
+ * schools, the whole country's provinces and communes. Exports give every level.
  */
-export async function figuresByUnit(db: Queryable, cohort: CohortRecord, asOf: AsOf): Promise<UnitNode[]> {
+export const DASHBOARD_UNIT_LEVELS = 2;
+
+/**
+ * Members and trained per unit, rolled up the unit tree from the cohort's scope unit down to each
+ * member's home unit, or down to `levels` below the scope unit (a national cohort's schools would
+ * be ten thousand rows: there the tree stops at communes, and members still count in them).
+ * Counting is done in SQL per home unit; only the units are handled here.
+ */
+export async function figuresByUnit(
+  db: Queryable,
+  cohort: CohortRecord,
+  asOf: AsOf,
+  levels = Number.POSITIVE_INFINITY,
+): Promise<UnitNode[]> {
   const { rows } = await db.query<{ path: string; members: number; trained: number }>(
     `select u.path, f.members, f.trained
        from (select s.unit_id, count(*) filter (where s.kind = 'member')::int as members,
@@ -43,7 +56,7 @@ export async function figuresByUnit(db: Queryable, cohort: CohortRecord, asOf: A
     // Members outside the scope unit (added before a scope change, say) keep their whole chain.
     const first = row.path.startsWith(scopePath) ? segments.indexOf(cohort.scopeUnit.id) : 0;
     let parent: string | null = null;
-    for (const id of segments.slice(first)) {
+    for (const id of segments.slice(first, first + levels + 1)) {
       const total = totals.get(id) ?? { members: 0, trained: 0, parent };
       total.members += row.members;
       total.trained += row.trained;
@@ -92,28 +105,30 @@ export interface CourseFunnel {
   passed: number;
 }
 
+/** How many of a cohort's span rows of each kind (and course) count at the as-of instant. */
+export type SpanCounts = (kind: string, courseId?: string) => number;
+
+/** Every kind of span counted at once: the headline figures and the course funnel in one pass. */
+export async function spanCounts(db: Queryable, cohort: CohortRecord, asOf: AsOf): Promise<SpanCounts> {
+  const { rows } = await db.query<{ kind: string; course_id: string; n: number }>(
+    `select s.kind::text, s.course_id, count(*)::int as n
+       from cohort_spans s
+      where s.cohort_id = $1 and ${spanAt("s", "$2")}
+      group by s.kind, s.course_id`,
+    [cohort.id, asOf.instant.toISOString()],
+  );
+  const counts = new Map(rows.map((row) => [`${row.kind}/${row.course_id}`, row.n]));
+  return (kind, courseId = "") => counts.get(`${kind}/${courseId}`) ?? 0;
+}
+
 /**
  * Each member's stage in each required course on the as-of date; the four stages of a course add up to
  * the members. A pass that has expired counts as "completed": the course was done, the training is due
  * again. Each stage's span lies within the one before (passed ⊂ completed ⊂ started), so the stages
  * are differences of counts.
  */
-export async function funnelByCourse(
-  db: Queryable,
-  cohort: CohortRecord,
-  asOf: AsOf,
-): Promise<CourseFunnel[]> {
-  const { rows } = await db.query<{ kind: string; course_id: string; n: number }>(
-    `select s.kind::text, s.course_id, count(*)::int as n
-       from cohort_spans s
-      where s.cohort_id = $1 and s.kind in ('member', 'course_started', 'course_completed', 'course_passed')
-        and ${spanAt("s", "$2")}
-      group by s.kind, s.course_id`,
-    [cohort.id, asOf.instant.toISOString()],
-  );
-  const count = (kind: string, courseId: string) =>
-    rows.find((row) => row.kind === kind && row.course_id === courseId)?.n ?? 0;
-  const members = count("member", "");
+export function funnelFrom(cohort: CohortRecord, count: SpanCounts): CourseFunnel[] {
+  const members = count("member");
   return cohort.requiredCourses.map((courseId) => {
     const started = count("course_started", courseId);
     const completed = count("course_completed", courseId);
@@ -126,6 +141,14 @@ export async function funnelByCourse(
       passed,
     };
   });
+}
+
+export async function funnelByCourse(
+  db: Queryable,
+  cohort: CohortRecord,
+  asOf: AsOf,
+): Promise<CourseFunnel[]> {
+  return funnelFrom(cohort, await spanCounts(db, cohort, asOf));
 }
 
 export interface TrendPoint {
@@ -171,8 +194,7 @@ export async function trend(db: Queryable, cohort: CohortRecord, asOf: AsOf): Pr
     `with point as (select array_agg(d.at + interval '1 microsecond' order by d.at) as bounds
                       from unnest($2::timestamptz[]) as d(at))
      select b.kind::text as kind, b.opens, b.closes, count(*)::int as n
-       from (select s.kind, width_bucket(greatest(s.member_from, s.from_at), point.bounds) as opens,
-                    width_bucket(least(s.member_until, s.until_at), point.bounds) as closes
+       from (select s.kind, width_bucket(s.lo, point.bounds) as opens, width_bucket(s.hi, point.bounds) as closes
                from cohort_spans s, point
               where s.cohort_id = $1 and s.kind in ('member', 'trained')) b
       where b.opens < b.closes

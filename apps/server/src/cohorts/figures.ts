@@ -1,6 +1,7 @@
 import { type CohortFigures, cohortFigures } from "@bvte/learning-records";
 import type { SessionPerson } from "../auth/sessions.ts";
 import type { Queryable } from "../db/database.ts";
+import type { CohortRecord } from "./access.ts";
 import { unitScopeCondition } from "./scope.ts";
 import { spanAt } from "./sql.ts";
 
@@ -59,17 +60,41 @@ const cohortSelect = (where: string) => `
     from cohort left join figures f on f.cohort_id = cohort.id`;
 
 function toSummary(row: CohortRow): CohortSummary {
-  const base = cohortFigures(row.members, row.trained, Number(row.target_share));
+  return summarize(
+    {
+      id: row.id,
+      name: row.name,
+      scopeUnit: { id: row.scope_unit_id, name: row.unit_name },
+      requiredCourses: row.required_courses,
+      startDate: row.start_date,
+      deadline: row.deadline,
+      validityMonths: row.validity_months,
+      targetShare: Number(row.target_share),
+    },
+    row,
+  );
+}
+
+/** A cohort's settings with its figures, from the counts of its members, trained and started. */
+export function summarize(
+  cohort: Omit<CohortRecord, "scopeUnit"> & { scopeUnit: { id: string; name: string } },
+  counts: { members: number; trained: number; started: number },
+): CohortSummary {
+  const base = cohortFigures(counts.members, counts.trained, cohort.targetShare);
   return {
-    id: row.id,
-    name: row.name,
-    scopeUnit: { id: row.scope_unit_id, name: row.unit_name },
-    requiredCourses: row.required_courses,
-    startDate: row.start_date,
-    deadline: row.deadline,
-    validityMonths: row.validity_months,
+    id: cohort.id,
+    name: cohort.name,
+    scopeUnit: { id: cohort.scopeUnit.id, name: cohort.scopeUnit.name },
+    requiredCourses: cohort.requiredCourses,
+    startDate: cohort.startDate,
+    deadline: cohort.deadline,
+    validityMonths: cohort.validityMonths,
     // Trained members have passed every course, so they have started one: started ≥ trained.
-    figures: { ...base, inProgress: row.started - row.trained, notStarted: row.members - row.started },
+    figures: {
+      ...base,
+      inProgress: counts.started - counts.trained,
+      notStarted: counts.members - counts.started,
+    },
   };
 }
 

@@ -7,12 +7,11 @@
 
 /**
  * Row `span` of cohort_spans counts at instant `at`: the person was a member then, and the span
- * (started, trained, …) had begun and not yet ended. A person's memberships of one cohort never
- * overlap, so nobody is counted twice.
+ * (started, trained, …) had begun and not yet ended; `lo` and `hi` are the span clipped to the
+ * membership. A person's memberships of one cohort never overlap, so nobody is counted twice.
  */
 export function spanAt(span: string, at: string): string {
-  return `(${span}.member_from <= ${at} and ${span}.member_until > ${at}
-           and ${span}.from_at <= ${at} and ${span}.until_at > ${at})`;
+  return `(${span}.lo <= ${at} and ${span}.hi > ${at})`;
 }
 
 /**

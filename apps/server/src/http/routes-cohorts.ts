@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { cohortInScope } from "../cohorts/access.ts";
+import { DASHBOARD_UNIT_LEVELS } from "../cohorts/dashboard.ts";
 import { endOfVietnamDay, parseAsOf } from "../cohorts/dates.ts";
 import { findCohort, listCohorts } from "../cohorts/figures.ts";
 import { createCohort, createCohortSchema, updateCohort, updateCohortSchema } from "../cohorts/manage.ts";
@@ -47,6 +48,11 @@ const memberQuerySchema = z.object({
   sort: z.enum(["name", "unit", "expires"] satisfies MemberSort[]).default("name"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const dashboardQuerySchema = z.object({
+  asOf: z.string().optional(),
+  unitLevels: z.coerce.number().int().min(1).max(10).default(DASHBOARD_UNIT_LEVELS),
 });
 
 const addMembersSchema = z.strictObject({ personIds: z.array(z.uuid()).min(1).max(1000) });
@@ -98,12 +104,14 @@ export function cohortRoutes(db: Database, catalog: CourseCatalog) {
 
   app.get("/:id/dashboard", async (c) => {
     const person = staff(c);
+    const query = readQuery(c.req.query(), dashboardQuerySchema);
     const { dashboard } = await cohortDashboard(
       db,
       catalog,
       person,
       c.req.param("id"),
-      parseAsOf(c.req.query("asOf")),
+      parseAsOf(query.asOf),
+      query.unitLevels,
     );
     return c.json(dashboard);
   });

@@ -5,16 +5,16 @@ import {
   type Forecast,
   figuresByUnit,
   forecast,
-  funnelByCourse,
+  funnelFrom,
+  spanCounts,
   type TrendPoint,
   trend,
   type UnitNode,
 } from "../cohorts/dashboard.ts";
 import type { AsOf } from "../cohorts/dates.ts";
-import { type CohortSummary, findCohort } from "../cohorts/figures.ts";
+import { type CohortSummary, summarize } from "../cohorts/figures.ts";
 import type { CourseCatalog } from "../content.ts";
 import type { Queryable } from "../db/database.ts";
-import { HttpError } from "../http/validation.ts";
 
 export interface CourseName {
   id: string;
@@ -42,19 +42,21 @@ export async function cohortDashboard(
   person: SessionPerson,
   cohortId: string,
   asOf: AsOf,
+  unitLevels = Number.POSITIVE_INFINITY,
 ): Promise<{ record: CohortRecord; dashboard: CohortDashboard }> {
   const record = await cohortInScope(db, person, cohortId);
-  // The parts run side by side, each on its own connection when the database is PostgreSQL.
-  const found = findCohort(db, person, cohortId, asOf.instant).then((cohort) => {
-    if (!cohort) throw new HttpError(404, "not_found", "No such cohort");
-    return cohort;
-  });
+  // The parts run side by side, each on its own connection when the database is PostgreSQL; one
+  // count of every kind of span gives both the headline figures and the course funnel.
+  const counts = spanCounts(db, record, asOf);
+  const summary = counts.then((count) =>
+    summarize(record, { members: count("member"), trained: count("trained"), started: count("started") }),
+  );
   const [cohort, byUnit, byCourse, points, outlook] = await Promise.all([
-    found,
-    figuresByUnit(db, record, asOf),
-    funnelByCourse(db, record, asOf),
+    summary,
+    figuresByUnit(db, record, asOf, unitLevels),
+    counts.then((count) => funnelFrom(record, count)),
     trend(db, record, asOf),
-    found.then((cohort) => forecast(db, record, asOf, cohort.figures)),
+    summary.then((cohort) => forecast(db, record, asOf, cohort.figures)),
   ]);
   return {
     record,

@@ -250,6 +250,26 @@ describe(`cohort figures against an independent count (seed ${SEED})`, () => {
     }
   });
 
+  it("stops the unit tree at the levels asked for, still counting everyone below", async () => {
+    const trainer = await signedIn(server, "trainer.a");
+    const full = (await trainer.get(`/api/cohorts/${cohortId}/dashboard`)).json;
+    const shallow = (await trainer.get(`/api/cohorts/${cohortId}/dashboard?unitLevels=1`)).json;
+    const ids = (nodes: { id: string; children: [] }[]): string[] =>
+      nodes.flatMap((node) => [node.id, ...ids(node.children)]);
+    expect(ids(full.byUnit).toSorted()).toEqual(["A", "A-1", "A-1-S", "A-2", "A-2-S"]);
+    expect(ids(shallow.byUnit).toSorted()).toEqual(["A", "A-1", "A-2"]);
+    const figures = (tree: { id: string; figures: unknown; children: [] }[], id: string): unknown =>
+      tree.flatMap(function find(node): unknown[] {
+        return node.id === id ? [node.figures] : node.children.flatMap(find);
+      })[0];
+    for (const unit of ["A", "A-1", "A-2"]) {
+      expect(figures(shallow.byUnit, unit), unit).toEqual(figures(full.byUnit, unit));
+    }
+    const refused = await trainer.get(`/api/cohorts/${cohortId}/dashboard?unitLevels=0`);
+    expect(refused.status).toBe(400);
+    expect(refused.json.message).toMatch(/^unitLevels: /);
+  });
+
   it("splits each course into not started, in progress, completed and passed", async () => {
     const trainer = await signedIn(server, "trainer.a");
     for (const day of asOfDays().slice(0, 5)) {

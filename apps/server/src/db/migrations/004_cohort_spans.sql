@@ -29,16 +29,24 @@ create table cohort_spans (
   member_until timestamptz not null,
   from_at timestamptz not null,
   until_at timestamptz not null,
+  -- The part of the span within the membership: the row counts at instant t when lo <= t < hi.
+  lo timestamptz not null generated always as (greatest(member_from, from_at)) stored,
+  hi timestamptz not null generated always as (least(member_until, until_at)) stored,
   check (member_until >= member_from and until_at > from_at)
 );
-create index cohort_spans_cohort_idx on cohort_spans (cohort_id, kind, course_id)
-  include (member_from, member_until, from_at, until_at, unit_id);
+-- Narrow on purpose: a figure of a 100,000-member cohort reads some 200,000 of these entries.
+create index cohort_spans_cohort_idx on cohort_spans (cohort_id, kind, course_id) include (lo, hi, unit_id);
+-- The forecast asks who, among today's members, was trained on another day: unclipped spans.
+create index cohort_spans_trained_idx on cohort_spans (cohort_id)
+  include (member_from, member_until, from_at, until_at) where kind = 'trained';
 create index cohort_spans_person_idx on cohort_spans (person_id, cohort_id);
 create index cohort_member_history_person_idx on cohort_member_history (person_id);
 
 -- The rows of cohort_spans for the given (cohort, person) pairs (two arrays read side by side).
 create function cohort_span_rows(pair_cohorts uuid[], pair_people uuid[])
-returns setof cohort_spans language sql stable as $$
+returns table (cohort_id uuid, person_id uuid, kind cohort_span_kind, course_id text, unit_id text,
+               member_from timestamptz, member_until timestamptz, from_at timestamptz, until_at timestamptz)
+language sql stable as $$
   with pair as (
     select distinct x.cohort_id, x.person_id from unnest(pair_cohorts, pair_people) as x (cohort_id, person_id)
   ), membership as (
@@ -123,7 +131,8 @@ create function cohort_spans_refresh(pair_cohorts uuid[], pair_people uuid[])
 returns void language sql as $$
   delete from cohort_spans s using unnest(pair_cohorts, pair_people) as x (cohort_id, person_id)
    where s.cohort_id = x.cohort_id and s.person_id = x.person_id;
-  insert into cohort_spans select * from cohort_span_rows(pair_cohorts, pair_people);
+  insert into cohort_spans (cohort_id, person_id, kind, course_id, unit_id, member_from, member_until, from_at, until_at)
+  select * from cohort_span_rows(pair_cohorts, pair_people);
 $$;
 
 -- Every membership, past or present, of the given people.
