@@ -127,31 +127,47 @@ language sql stable as $$
     from member m join span s using (cohort_id, person_id)
 $$;
 
+-- PL/pgSQL rather than SQL functions: PL/pgSQL keeps each statement's plan for the session, where a
+-- SQL function plans the whole of cohort_span_rows again on every call (most of a batch's cost).
 create function cohort_spans_refresh(pair_cohorts uuid[], pair_people uuid[])
-returns void language sql as $$
+returns void language plpgsql as $$
+begin
+  if coalesce(cardinality(pair_cohorts), 0) = 0 then return; end if;
   delete from cohort_spans s using unnest(pair_cohorts, pair_people) as x (cohort_id, person_id)
    where s.cohort_id = x.cohort_id and s.person_id = x.person_id;
   insert into cohort_spans (cohort_id, person_id, kind, course_id, unit_id, member_from, member_until, from_at, until_at)
   select * from cohort_span_rows(pair_cohorts, pair_people);
-$$;
+end $$;
 
 -- Every membership, past or present, of the given people.
 create function cohort_spans_refresh_people(person_ids uuid[])
-returns void language sql as $$
-  select cohort_spans_refresh(array_agg(cohort_id), array_agg(person_id))
+returns void language plpgsql as $$
+declare
+  pair_cohorts uuid[];
+  pair_people uuid[];
+begin
+  if coalesce(cardinality(person_ids), 0) = 0 then return; end if;
+  select array_agg(m.cohort_id), array_agg(m.person_id) into pair_cohorts, pair_people
     from (select cohort_id, person_id from cohort_members where person_id = any(person_ids)
           union
           select cohort_id, person_id from cohort_member_history where person_id = any(person_ids)) m;
-$$;
+  perform cohort_spans_refresh(pair_cohorts, pair_people);
+end $$;
 
 -- Every membership, past or present, of the given cohorts.
 create function cohort_spans_refresh_cohorts(cohort_ids uuid[])
-returns void language sql as $$
-  select cohort_spans_refresh(array_agg(cohort_id), array_agg(person_id))
+returns void language plpgsql as $$
+declare
+  pair_cohorts uuid[];
+  pair_people uuid[];
+begin
+  if coalesce(cardinality(cohort_ids), 0) = 0 then return; end if;
+  select array_agg(m.cohort_id), array_agg(m.person_id) into pair_cohorts, pair_people
     from (select cohort_id, person_id from cohort_members where cohort_id = any(cohort_ids)
           union
           select cohort_id, person_id from cohort_member_history where cohort_id = any(cohort_ids)) m;
-$$;
+  perform cohort_spans_refresh(pair_cohorts, pair_people);
+end $$;
 
 -- Trigger functions read the statement's changed rows as the transition table `changed`.
 create function cohort_spans_after_person_rows() returns trigger language plpgsql as $$
