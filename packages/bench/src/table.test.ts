@@ -15,7 +15,7 @@ test("a table aligns its columns, names each layer once and says why a figure wa
   ]);
   expect(table.split("\n")).toEqual([
     "| layer       | measure     |        value | unit         | notes             |",
-    "|-------------|-------------|-------------:|--------------|-------------------|",
+    "| ----------- | ----------- | -----------: | ------------ | ----------------- |",
     "| xAPI ingest | PGlite      |       12,346 | statements/s |                   |",
     "|             | PostgreSQL  | not measured | statements/s | (no DATABASE_URL) |",
     "| quiz engine | reliability |        0.912 |              | KR-20             |",

@@ -7,8 +7,9 @@ function value(row: BenchRow): string {
 }
 
 /**
- * A Markdown table, aligned so that it reads in a terminal and pastes into the README as it is. The
- * layer is named on its first row only; a row not measured gives its reason in the notes.
+ * A Markdown table, aligned so that it reads in a terminal and pastes into the README as it is (in
+ * the layout Biome formats Markdown to). The layer is named on its first row only; a row not
+ * measured gives its reason in the notes.
  */
 export function formatTable(rows: BenchRow[]): string {
   const cells = rows.map((row, i) => [
@@ -24,6 +25,7 @@ export function formatTable(rows: BenchRow[]): string {
   );
   const line = (values: string[]) =>
     `| ${values.map((text, c) => (c === 2 ? text.padStart(widths[c] ?? 0) : text.padEnd(widths[c] ?? 0))).join(" | ")} |`;
-  const rule = `|${widths.map((width, c) => (c === 2 ? `${"-".repeat(width + 1)}:` : "-".repeat(width + 2))).join("|")}|`;
+  // Spaced like the rows, as the repository's formatter (Biome) writes Markdown tables.
+  const rule = `| ${widths.map((width, c) => (c === 2 ? `${"-".repeat(width - 1)}:` : "-".repeat(width))).join(" | ")} |`;
   return [line(header), rule, ...cells.map(line)].join("\n");
 }
