@@ -32,6 +32,9 @@ export function ConsentNotice({ profile }: { profile: Profile }) {
     setError(null);
     try {
       await giveConsent(version);
+      // The home page replaces the notice at the same address: start it at the top, not where the
+      // long notice was scrolled to.
+      window.scrollTo(0, 0);
     } catch (failure) {
       setError(
         failure instanceof ApiError && failure.code === "stale_notice"
