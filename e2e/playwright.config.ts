@@ -1,13 +1,10 @@
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { chromiumFlags, chromiumPath } from "./chromium.ts";
 import { freePort } from "./free-port.ts";
 
 // Chosen once by the runner; its workers inherit the environment and so agree on it.
 process.env.E2E_PORT ??= String(await freePort());
 const PORT = Number(process.env.E2E_PORT);
-// Debian's Chromium when present (CI installs it); otherwise Playwright's own (npx playwright install chromium).
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "./tests",
@@ -22,15 +19,8 @@ export default defineConfig({
     locale: "vi-VN",
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      executablePath: chromiumPath,
+      args: chromiumFlags,
     },
   },
   webServer: {

@@ -10,6 +10,7 @@ import { type BenchRow, recordBench } from "@bvte/bench";
 import { chromium, expect, type Page } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
+import { chromiumFlags, chromiumPath } from "../chromium.ts";
 import { freePort } from "../free-port.ts";
 import { signInHere } from "../player-helpers.ts";
 import { PlayerTestServer } from "../player-server.ts";
@@ -25,16 +26,9 @@ const PAGES = [
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
 
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
+  // chrome-launcher looks for Google Chrome itself when given no path.
+  chromePath: chromiumPath,
+  chromeFlags: ["--headless=new", ...chromiumFlags],
 });
 const cdp = `http://127.0.0.1:${chrome.port}`;
 const server = new PlayerTestServer(await freePort());

@@ -85,7 +85,6 @@ interface Result {
   runs: number;
   p50: number;
   p95: number;
-  max: number;
   target: number | null;
 }
 
@@ -110,7 +109,6 @@ async function measure(name: string, target: number | null, work: () => Promise<
     runs: times.length,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
-    max: times.at(-1) as number,
     target,
   };
   process.stderr.write(`  ${name}: p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms\n`);
