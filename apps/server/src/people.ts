@@ -1,28 +1,5 @@
+import type { Role, UnitKind } from "@bvte/api";
 import type { Queryable } from "./db/database.ts";
-
-export const ROLES = [
-  "teacher",
-  "health-worker",
-  "investigator",
-  "parent",
-  "child-protection-officer",
-  "trainer",
-  "admin",
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const UNIT_KINDS = [
-  "province",
-  "commune",
-  "ward",
-  "special-zone",
-  "school",
-  "health-facility",
-  "police-unit",
-  "department",
-  "other",
-] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export async function createUnit(
   db: Queryable,

@@ -1,6 +1,7 @@
+import type { CourseName, MemberPage } from "@bvte/api";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type CourseName, type MemberPage, query } from "../api.ts";
+import { query } from "../api.ts";
 import { formatDate } from "../i18n/index.ts";
 import { useConsole } from "../store.ts";
 import { Pager } from "./Pager.tsx";

@@ -1,6 +1,6 @@
+import type { UnitNode } from "@bvte/api";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { UnitNode } from "../api.ts";
 import { formatNumber, formatPercent } from "../i18n/index.ts";
 import { useConsole } from "../store.ts";
 

@@ -1,4 +1,4 @@
-import type { UnitEntry } from "../api.ts";
+import type { UnitEntry } from "@bvte/api";
 
 /** Depth of each unit in a list in tree order (parents before children), roots at 0. */
 export function unitDepths(units: UnitEntry[]): Map<string, number> {

@@ -1,8 +1,9 @@
+import type { CohortDashboard } from "@bvte/api";
 import type { TFunction } from "i18next";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import { type CohortDashboard, query } from "../api.ts";
+import { query } from "../api.ts";
 import { AsOfPicker } from "../components/AsOfPicker.tsx";
 import { ExportLinks } from "../components/ExportLinks.tsx";
 import { MemberList } from "../components/MemberList.tsx";

@@ -1,14 +1,8 @@
+import type { CatalogCourse, CohortRecord, CohortSummary, UnitEntry } from "@bvte/api";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
-import {
-  ApiError,
-  api,
-  type CatalogCourse,
-  type CohortRecord,
-  type CohortSummary,
-  type UnitEntry,
-} from "../api.ts";
+import { ApiError, api } from "../api.ts";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { Failure, Loading } from "../components/Status.tsx";
 import { unitOptions } from "../components/units.ts";

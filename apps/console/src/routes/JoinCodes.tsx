@@ -1,7 +1,8 @@
+import type { CohortSummary, JoinCode } from "@bvte/api";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import { api, type CohortSummary, type JoinCode } from "../api.ts";
+import { api } from "../api.ts";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { Failure, Loading } from "../components/Status.tsx";
 import { useApi } from "../components/useApi.ts";

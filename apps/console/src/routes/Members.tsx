@@ -1,15 +1,8 @@
+import type { CohortSummary, CourseName, MemberPage, MemberStatus } from "@bvte/api";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import {
-  ApiError,
-  api,
-  type CohortSummary,
-  type CourseName,
-  type MemberPage,
-  type MemberStatus,
-  query,
-} from "../api.ts";
+import { ApiError, api, query } from "../api.ts";
 import { Pager } from "../components/Pager.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { Failure, Loading } from "../components/Status.tsx";

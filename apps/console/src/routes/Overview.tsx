@@ -1,6 +1,7 @@
+import type { CohortSummary } from "@bvte/api";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import { type CohortSummary, query } from "../api.ts";
+import { query } from "../api.ts";
 import { AsOfPicker } from "../components/AsOfPicker.tsx";
 import { type Column, DataTable } from "../components/DataTable.tsx";
 import { ExportLinks } from "../components/ExportLinks.tsx";

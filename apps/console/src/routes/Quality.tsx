@@ -1,14 +1,8 @@
+import type { CatalogCourse, CohortSummary, ItemAnalysis, QuizQuality, Text } from "@bvte/api";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearch } from "wouter";
-import {
-  type CatalogCourse,
-  type CohortSummary,
-  type ItemAnalysis,
-  type QuizQuality,
-  query,
-  type Text,
-} from "../api.ts";
+import { query } from "../api.ts";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { Failure, Loading } from "../components/Status.tsx";
 import { useApi } from "../components/useApi.ts";

@@ -1,7 +1,8 @@
+import type { CohortSummary, RosterPreview, RosterProblem } from "@bvte/api";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import { ApiError, type CohortSummary, type RosterPreview, type RosterProblem, upload } from "../api.ts";
+import { ApiError, upload } from "../api.ts";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { Failure, Loading } from "../components/Status.tsx";
 import { useApi } from "../components/useApi.ts";

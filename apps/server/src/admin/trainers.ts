@@ -1,18 +1,9 @@
+import type { TrainerEntry } from "@bvte/api";
 import { z } from "zod";
 import { hashPassword } from "../auth/password.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { HttpError } from "../http/validation.ts";
 import { createPerson } from "../people.ts";
-
-export interface TrainerEntry {
-  id: string;
-  login: string;
-  displayName: string;
-  homeUnitId: string;
-  active: boolean;
-  admin: boolean;
-  scopes: { id: string; name: string }[];
-}
 
 export const passwordSchema = z.string().min(10, "use at least 10 characters").max(200);
 

@@ -1,18 +1,10 @@
+import { UNIT_KINDS, type UnitEntry } from "@bvte/api";
 import { z } from "zod";
 import type { SessionPerson } from "../auth/sessions.ts";
 import { subtreePattern, unitScopeCondition } from "../cohorts/scope.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { HttpError } from "../http/validation.ts";
-import { createUnit, UNIT_KINDS } from "../people.ts";
-
-export interface UnitEntry {
-  id: string;
-  parentId: string | null;
-  name: string;
-  kind: string;
-  /** Active people whose home unit this is (not counting sub-units). */
-  people: number;
-}
+import { createUnit } from "../people.ts";
 
 /**
  * The units a person may see, as a flat list in tree order (the client nests them by `parentId`):

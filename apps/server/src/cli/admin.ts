@@ -1,10 +1,11 @@
 #!/usr/bin/env tsx
 import { parseArgs } from "node:util";
+import { UNIT_KINDS, type UnitKind } from "@bvte/api";
 import { hashPassword } from "../auth/password.ts";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
-import { addTrainerScope, createPerson, createUnit, UNIT_KINDS, type UnitKind } from "../people.ts";
+import { addTrainerScope, createPerson, createUnit } from "../people.ts";
 
 const usage = `Usage:
   bvte-admin create-admin --login <login> --name <display name> --unit <unit id>

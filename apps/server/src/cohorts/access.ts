@@ -1,20 +1,9 @@
+import type { CohortRecord } from "@bvte/api";
 import { z } from "zod";
 import type { SessionPerson } from "../auth/sessions.ts";
 import type { Queryable } from "../db/database.ts";
 import { HttpError } from "../http/validation.ts";
 import { subtreePattern, unitScopeCondition } from "./scope.ts";
-
-/** A cohort's settings, without figures. */
-export interface CohortRecord {
-  id: string;
-  name: string;
-  scopeUnit: { id: string; name: string; path: string };
-  targetShare: number;
-  startDate: string | null;
-  deadline: string | null;
-  validityMonths: number | null;
-  requiredCourses: string[];
-}
 
 interface Row {
   id: string;

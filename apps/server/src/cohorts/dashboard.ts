@@ -1,6 +1,6 @@
+import type { CohortRecord, CourseFunnel, Forecast, TrendPoint, UnitNode } from "@bvte/api";
 import { type CohortFigures, cohortFigures } from "@bvte/learning-records";
 import type { Queryable } from "../db/database.ts";
-import type { CohortRecord } from "./access.ts";
 import { type AsOf, addDays, daysBetween, endOfMonth, endOfVietnamDay, vietnamDate } from "./dates.ts";
 import { spanAt, spanAtWhileMemberAt } from "./sql.ts";
 
@@ -12,14 +12,6 @@ export function requiredCount(targetShare: number, members: number): number {
 // One collator for every comparison: localeCompare with a locale builds one per call, which for the
 // thousands of units under a national cohort took longer than the query.
 const byVietnameseName = new Intl.Collator("vi");
-
-export interface UnitNode {
-  id: string;
-  name: string;
-  kind: string;
-  figures: CohortFigures;
-  children: UnitNode[];
-}
 
 /**
  * How deep the dashboard's unit tree goes below the scope unit: a province's communes and their
@@ -94,17 +86,6 @@ export async function figuresByUnit(
   return roots;
 }
 
-export type CourseStage = "not_started" | "in_progress" | "completed" | "passed";
-
-export interface CourseFunnel {
-  courseId: string;
-  notStarted: number;
-  inProgress: number;
-  completed: number;
-  /** Passed and, when the cohort has a validity, still valid on the as-of date. */
-  passed: number;
-}
-
 /** How many of a cohort's span rows of each kind (and course) count at the as-of instant. */
 export type SpanCounts = (kind: string, courseId?: string) => number;
 
@@ -149,16 +130,6 @@ export async function funnelByCourse(
   asOf: AsOf,
 ): Promise<CourseFunnel[]> {
   return funnelFrom(cohort, await spanCounts(db, cohort, asOf));
-}
-
-export interface TrendPoint {
-  /** The Vietnamese day the point is counted at (its end). */
-  date: string;
-  members: number;
-  trained: number;
-  rate: number;
-  /** Members needed to meet the target on that day. */
-  required: number;
 }
 
 /** At most this many points, so a cohort running for years still draws a readable chart. */
@@ -232,21 +203,6 @@ async function firstJoined(db: Queryable, cohortId: string): Promise<string | nu
   );
   const first = rows[0]?.first;
   return first ? vietnamDate(new Date(first)) : null;
-}
-
-export type ForecastStatus = "met" | "on-track" | "after-deadline" | "no-progress" | "no-members";
-
-export interface Forecast {
-  status: ForecastStatus;
-  /** Days the pace is measured over: the last 90, or fewer when the cohort started more recently. */
-  windowDays: number;
-  /** Members who became trained over the window, net of those whose training expired. */
-  trainedInWindow: number;
-  /** Net members trained per 30 days at that pace. */
-  pacePer30Days: number;
-  /** The day the target would be met at that pace; null when met already or never at this pace. */
-  projectedDate: string | null;
-  deadline: string | null;
 }
 
 const PACE_WINDOW_DAYS = 90;

@@ -1,20 +1,9 @@
-import { type CohortFigures, cohortFigures } from "@bvte/learning-records";
+import type { CohortRecord, CohortSummary } from "@bvte/api";
+import { cohortFigures } from "@bvte/learning-records";
 import type { SessionPerson } from "../auth/sessions.ts";
 import type { Queryable } from "../db/database.ts";
-import type { CohortRecord } from "./access.ts";
 import { unitScopeCondition } from "./scope.ts";
 import { spanAt } from "./sql.ts";
-
-export interface CohortSummary {
-  id: string;
-  name: string;
-  scopeUnit: { id: string; name: string };
-  requiredCourses: string[];
-  startDate: string | null;
-  deadline: string | null;
-  validityMonths: number | null;
-  figures: CohortFigures & { inProgress: number; notStarted: number };
-}
 
 interface CohortRow {
   id: string;

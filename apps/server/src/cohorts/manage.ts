@@ -1,8 +1,9 @@
+import type { CohortRecord } from "@bvte/api";
 import { z } from "zod";
 import type { SessionPerson } from "../auth/sessions.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { HttpError } from "../http/validation.ts";
-import { type CohortRecord, withinSubtree } from "./access.ts";
+import { withinSubtree } from "./access.ts";
 import { unitScopeCondition } from "./scope.ts";
 
 const fields = {

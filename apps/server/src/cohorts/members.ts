@@ -1,7 +1,7 @@
+import type { CohortRecord, CourseStage, MemberStatus } from "@bvte/api";
 import type { Queryable } from "../db/database.ts";
 import { HttpError } from "../http/validation.ts";
-import { type CohortRecord, withinSubtree } from "./access.ts";
-import type { CourseStage } from "./dashboard.ts";
+import { withinSubtree } from "./access.ts";
 import { type AsOf, addDays, endOfVietnamDay, vietnamDate } from "./dates.ts";
 import { subtreePattern } from "./scope.ts";
 import { spanAt } from "./sql.ts";
@@ -20,31 +20,6 @@ export interface MemberQuery {
   sort: MemberSort;
   /** null: every matching member (exports). */
   page: { offset: number; limit: number } | null;
-}
-
-export interface MemberCourse {
-  courseId: string;
-  stage: CourseStage;
-  /** Vietnamese calendar day of the last pass on or before the as-of date. */
-  lastPassedOn: string | null;
-  /** The day that pass stops counting; null when the cohort's training never expires. */
-  expiresOn: string | null;
-}
-
-export interface MemberStatus {
-  personId: string;
-  displayName: string;
-  login: string;
-  unit: { id: string; name: string };
-  /** Can sign in: imported people have no password until a trainer sets one. */
-  hasPassword: boolean;
-  joinedOn: string;
-  trained: boolean;
-  /** Required courses without a valid pass on the as-of date: what the member still lacks. */
-  lacking: string[];
-  /** The day a trained member's training lapses (the earliest expiry of their passes). */
-  expiresOn: string | null;
-  courses: MemberCourse[];
 }
 
 interface Row {

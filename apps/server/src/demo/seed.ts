@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import type { Role, UnitKind } from "@bvte/api";
 import { buildStatement, type StatementInput } from "@bvte/learning-records";
 import { hashPassword } from "../auth/password.ts";
 import type { CourseCatalog } from "../content.ts";
 import type { Database } from "../db/database.ts";
-import { addTrainerScope, createPerson, createUnit, type Role, type UnitKind } from "../people.ts";
+import { addTrainerScope, createPerson, createUnit } from "../people.ts";
 import { personAgent } from "../xapi/authority.ts";
 import { ingestStatements } from "../xapi/ingest.ts";
 import { validityRules } from "../xapi/projections.ts";

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import type { JoinCode } from "@bvte/api";
 import type { SessionPerson } from "../auth/sessions.ts";
 import { withinSubtree } from "../cohorts/access.ts";
 import type { Database, Queryable } from "../db/database.ts";
@@ -7,19 +8,6 @@ import { HttpError } from "../http/validation.ts";
 /** No 0/O, 1/I/L: codes are read aloud in class and typed on phones. */
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const CODE_LENGTH = 8;
-
-export interface JoinCode {
-  id: string;
-  /** As shown: two groups of four, e.g. "K7QM-X4PR". */
-  code: string;
-  /** Path of the self-enrolment link in the learner app. */
-  path: string;
-  createdAt: string;
-  expiresAt: string;
-  maxUses: number | null;
-  uses: number;
-  revokedAt: string | null;
-}
 
 /** Upper case without separators or spaces, as stored. */
 export function normalizeCode(input: string): string {

@@ -1,36 +1,11 @@
+import type { CohortDashboard, CohortRecord, CourseName } from "@bvte/api";
 import type { SessionPerson } from "../auth/sessions.ts";
-import { type CohortRecord, cohortInScope } from "../cohorts/access.ts";
-import {
-  type CourseFunnel,
-  type Forecast,
-  figuresByUnit,
-  forecast,
-  funnelFrom,
-  spanCounts,
-  type TrendPoint,
-  trend,
-  type UnitNode,
-} from "../cohorts/dashboard.ts";
+import { cohortInScope } from "../cohorts/access.ts";
+import { figuresByUnit, forecast, funnelFrom, spanCounts, trend } from "../cohorts/dashboard.ts";
 import type { AsOf } from "../cohorts/dates.ts";
-import { type CohortSummary, summarize } from "../cohorts/figures.ts";
+import { summarize } from "../cohorts/figures.ts";
 import type { CourseCatalog } from "../content.ts";
 import type { Queryable } from "../db/database.ts";
-
-export interface CourseName {
-  id: string;
-  title: { vi: string; en: string };
-}
-
-/** Everything the cohort dashboard shows; the exports are built from this same object. */
-export interface CohortDashboard {
-  asOf: string;
-  cohort: CohortSummary;
-  courses: CourseName[];
-  byUnit: UnitNode[];
-  byCourse: CourseFunnel[];
-  trend: TrendPoint[];
-  forecast: Forecast;
-}
 
 export function courseNames(catalog: CourseCatalog, ids: readonly string[]): CourseName[] {
   return ids.map((id) => ({ id, title: catalog.find(id)?.manifest.title ?? { vi: id, en: id } }));

@@ -1,10 +1,10 @@
+import type { ItemSummary, QuizQuality } from "@bvte/api";
 import { activityId, ITEM_RESULTS_EXTENSION, VERBS } from "@bvte/learning-records";
 import {
   type AnalysisInput,
   analyzeItems,
   type GradeState,
   type Item,
-  type QuizAnalysis,
   type QuizDefinition,
   type Text,
 } from "@bvte/quiz-engine";
@@ -19,23 +19,6 @@ import { HttpError } from "../http/validation.ts";
 const itemResultsSchema = z.array(
   z.object({ itemId: z.string(), score: z.number(), max: z.number().nonnegative(), response: z.unknown() }),
 );
-
-export interface ItemSummary {
-  id: string;
-  type: Item["type"];
-  stem: Text;
-  /** Option (or pair, step choice) ids with their text and whether they are keyed correct, for reading optionCounts. */
-  options: { id: string; text: Text; correct: boolean }[];
-}
-
-export interface QuizQuality {
-  /** "final", or the lesson id of a knowledge check. */
-  key: string;
-  quizId: string;
-  title: Text;
-  analysis: QuizAnalysis;
-  items: ItemSummary[];
-}
 
 function optionsOf(item: Item): ItemSummary["options"] {
   switch (item.type) {

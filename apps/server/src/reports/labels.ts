@@ -1,4 +1,4 @@
-import type { ForecastStatus } from "../cohorts/dashboard.ts";
+import type { ForecastStatus } from "@bvte/api";
 
 /** Words in exported reports. The console has its own catalogs; these must say the same things. */
 const vi = {

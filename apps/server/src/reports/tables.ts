@@ -1,7 +1,4 @@
-import type { UnitNode } from "../cohorts/dashboard.ts";
-import type { CohortSummary } from "../cohorts/figures.ts";
-import type { MemberStatus } from "../cohorts/members.ts";
-import type { CohortDashboard, CourseName } from "./cohort-report.ts";
+import type { CohortDashboard, CohortSummary, CourseName, MemberStatus, UnitNode } from "@bvte/api";
 import type { ReportLabels, ReportLanguage } from "./labels.ts";
 
 /** A typed cell: the writers turn each type into a real spreadsheet value or its CSV text. */

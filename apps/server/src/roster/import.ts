@@ -1,8 +1,16 @@
+import {
+  type CohortRecord,
+  type PreviewRow,
+  ROLES,
+  type Role,
+  type RosterPreview,
+  type RosterProblem,
+  type RowStatus,
+} from "@bvte/api";
 import { z } from "zod";
-import { type CohortRecord, withinSubtree } from "../cohorts/access.ts";
+import { withinSubtree } from "../cohorts/access.ts";
 import type { Database, Queryable } from "../db/database.ts";
-import { ROLES, type Role } from "../people.ts";
-import { foldText, type ParsedRoster, type RosterProblem } from "./parse.ts";
+import { foldText, type ParsedRoster } from "./parse.ts";
 
 /** Roles a roster may give. Trainer and admin accounts come only from an administrator. */
 const LEARNER_ROLES = ROLES.filter((role) => role !== "trainer" && role !== "admin");
@@ -28,28 +36,6 @@ const ROLE_NAMES: Record<string, Role> = {
 const LOGIN = /^[a-z0-9][a-z0-9._@+-]{1,99}$/;
 const PHONE = /^\+?[0-9][0-9 .()-]{5,19}$/;
 const email = z.email();
-
-export type RowStatus = "new" | "existing" | "member";
-
-export interface PreviewRow {
-  row: number;
-  name: string;
-  login: string;
-  role: Role | null;
-  unitId: string;
-  unitName: string | null;
-  phone: string | null;
-  email: string | null;
-  /** new: an account is created; existing: an account of the cohort's units is added; member: nothing to do. */
-  status: RowStatus | null;
-}
-
-export interface RosterPreview {
-  format: ParsedRoster["format"];
-  rows: PreviewRow[];
-  problems: RosterProblem[];
-  counts: { rows: number; new: number; existing: number; member: number };
-}
 
 /**
  * Checks every row against the database without changing it: required cells, role, unit (known and

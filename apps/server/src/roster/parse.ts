@@ -1,20 +1,8 @@
+import { ROSTER_COLUMNS, type RosterColumn, type RosterProblem } from "@bvte/api";
 import { CsvError, parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 
-/** The columns a roster file may hold; name, login, role and unit are required. */
-export const ROSTER_COLUMNS = ["name", "login", "role", "unit", "phone", "email"] as const;
-export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 export const REQUIRED_COLUMNS: readonly RosterColumn[] = ["name", "login", "role", "unit"];
-
-/** Where a problem is: a spreadsheet row (the header is row 1) and a column, or the file as a whole. */
-export interface RosterProblem {
-  row: number | null;
-  column: RosterColumn | null;
-  code: string;
-  message: string;
-  /** The row that already holds a duplicated login. */
-  otherRow?: number;
-}
 
 export interface RosterRow {
   /** The row number a spreadsheet shows for it (header = 1). */

@@ -1,6 +1,7 @@
+import type { Role } from "@bvte/api";
 import { hashPassword } from "../auth/password.ts";
 import type { Queryable } from "../db/database.ts";
-import { addTrainerScope, createPerson, createUnit, type Role } from "../people.ts";
+import { addTrainerScope, createPerson, createUnit } from "../people.ts";
 
 export const FIXTURE_PASSWORD = "correct horse battery staple";
 

@@ -1,17 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { LrsCredential } from "@bvte/api";
 import type { Queryable } from "../db/database.ts";
-
-/**
- * HTTP Basic credentials for other systems that read or write /xapi (another LRS, a reporting tool,
- * an activity provider). Only a hash of the secret is stored; the secret is shown once at creation.
- */
-export interface LrsCredential {
-  id: string;
-  key: string;
-  label: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
 
 export const DEMO_CREDENTIAL_LABEL = "demo (generated at start)";
 

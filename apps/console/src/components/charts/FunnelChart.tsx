@@ -1,6 +1,6 @@
+import type { CourseFunnel, CourseName } from "@bvte/api";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { CourseFunnel, CourseName } from "../../api.ts";
 import { formatNumber } from "../../i18n/index.ts";
 import { useConsole } from "../../store.ts";
 import { legendText } from "./legend.tsx";

@@ -1,3 +1,4 @@
+import type { Forecast, TrendPoint } from "@bvte/api";
 import { useTranslation } from "react-i18next";
 import {
   CartesianGrid,
@@ -10,7 +11,6 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { Forecast, TrendPoint } from "../../api.ts";
 import { formatDate, formatNumber } from "../../i18n/index.ts";
 import { useConsole } from "../../store.ts";
 import { legendText } from "./legend.tsx";

@@ -1,6 +1,7 @@
+import type { LrsCredential } from "@bvte/api";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type LrsCredential } from "../../api.ts";
+import { api } from "../../api.ts";
 import { Loading } from "../../components/Status.tsx";
 import { useApi } from "../../components/useApi.ts";
 import { formatVietnamDay } from "../../i18n/index.ts";

@@ -1,6 +1,7 @@
+import type { TrainerEntry, UnitEntry } from "@bvte/api";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type TrainerEntry, type UnitEntry } from "../../api.ts";
+import { api } from "../../api.ts";
 import { Failure, Loading } from "../../components/Status.tsx";
 import { unitOptions } from "../../components/units.ts";
 import { useApi } from "../../components/useApi.ts";

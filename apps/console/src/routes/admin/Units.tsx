@@ -1,23 +1,12 @@
+import { UNIT_KINDS, type UnitEntry } from "@bvte/api";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type UnitEntry } from "../../api.ts";
+import { api } from "../../api.ts";
 import { Failure, Loading } from "../../components/Status.tsx";
 import { unitDepths, unitOptions } from "../../components/units.ts";
 import { useApi } from "../../components/useApi.ts";
 import { formatNumber } from "../../i18n/index.ts";
 import { useConsole } from "../../store.ts";
-
-const KINDS = [
-  "province",
-  "commune",
-  "ward",
-  "special-zone",
-  "school",
-  "health-facility",
-  "police-unit",
-  "department",
-  "other",
-] as const;
 
 export default function Units() {
   const { t } = useTranslation();
@@ -154,7 +143,7 @@ function AddUnit({
       <input id={`${id}-name`} value={name} required onChange={(event) => setName(event.target.value)} />
       <label htmlFor={`${id}-kind`}>{t("admin.unitKind")}</label>
       <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value)}>
-        {KINDS.map((value) => (
+        {UNIT_KINDS.map((value) => (
           <option key={value} value={value}>
             {t(`admin.kinds.${value}`)}
           </option>
