@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { api } from "../api.ts";
+import { OutcomeMessages, useOutcome } from "../components/Outcome.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { Failure, Loading } from "../components/Status.tsx";
 import { useApi } from "../components/useApi.ts";
@@ -19,8 +20,7 @@ export default function JoinCodes({ cohortId }: { cohortId: string }) {
   const codes = useApi<{ joinCodes: JoinCode[] }>(`/api/cohorts/${cohortId}/join-codes`);
   const [expiresOn, setExpiresOn] = useState(in30Days);
   const [maxUses, setMaxUses] = useState("");
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const outcome = useOutcome();
 
   if (cohort.error) return <Failure error={cohort.error} notFound={t("cohort.notFound")} />;
   if (!cohort.data) return <Loading />;
@@ -29,21 +29,18 @@ export default function JoinCodes({ cohortId }: { cohortId: string }) {
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    setNotice(null);
-    setError(null);
-    if (!expiresOn || expiresOn < todayInVietnam()) return setError(t("join.errors.expiresOn"));
-    if (maxUses && !/^[1-9]\d*$/.test(maxUses)) return setError(t("join.errors.maxUses"));
+    outcome.clear();
+    if (!expiresOn || expiresOn < todayInVietnam()) return outcome.refuse(t("join.errors.expiresOn"));
+    if (maxUses && !/^[1-9]\d*$/.test(maxUses)) return outcome.refuse(t("join.errors.maxUses"));
     try {
       const created = await api<JoinCode>(`/api/cohorts/${cohortId}/join-codes`, {
         method: "POST",
         body: { expiresOn, maxUses: maxUses ? Number(maxUses) : null },
       });
-      setNotice(t("join.created", { code: created.code }));
+      outcome.succeed(t("join.created", { code: created.code }));
       codes.reload();
     } catch (failure) {
-      setError(
-        t("errors.generic", { message: failure instanceof Error ? failure.message : String(failure) }),
-      );
+      outcome.fail(failure);
     }
   }
 
@@ -52,15 +49,13 @@ export default function JoinCodes({ cohortId }: { cohortId: string }) {
       await api(`/api/cohorts/${cohortId}/join-codes/${code.id}`, { method: "DELETE" });
       codes.reload();
     } catch (failure) {
-      setError(
-        t("errors.generic", { message: failure instanceof Error ? failure.message : String(failure) }),
-      );
+      outcome.fail(failure);
     }
   }
 
   async function copy(code: JoinCode) {
     await navigator.clipboard?.writeText(link(code)).catch(() => undefined);
-    setNotice(t("join.copied"));
+    outcome.succeed(t("join.copied"));
   }
 
   const status = (code: JoinCode) => {
@@ -97,14 +92,7 @@ export default function JoinCodes({ cohortId }: { cohortId: string }) {
           {t("join.create")}
         </button>
       </form>
-      <div role="status" className="notice">
-        {notice}
-      </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <OutcomeMessages notice={outcome.notice} error={outcome.error} />
       {codes.error ? (
         <Failure error={codes.error} />
       ) : !codes.data ? (

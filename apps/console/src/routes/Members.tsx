@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { ApiError, api, query } from "../api.ts";
+import { OutcomeMessages, useOutcome } from "../components/Outcome.tsx";
 import { Pager } from "../components/Pager.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { Failure, Loading } from "../components/Status.tsx";
@@ -27,8 +28,7 @@ export default function Members({ cohortId }: { cohortId: string }) {
   const [search, setSearch] = useState("");
   const [filter, setFilter] = useState<"all" | "trained" | "not-trained">("all");
   const [page, setPage] = useState(1);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const outcome = useOutcome();
   const [passwordFor, setPasswordFor] = useState<MemberStatus | null>(null);
   const cohort = useApi<CohortSummary>(`/api/cohorts/${cohortId}`);
   const catalog = useApi<{ courses: CourseName[] }>("/api/catalog");
@@ -42,19 +42,15 @@ export default function Members({ cohortId }: { cohortId: string }) {
     catalog.data?.courses.find((course) => course.id === courseId)?.title[language] ?? courseId;
   const name = cohort.data.name;
 
-  const report = (error: unknown) =>
-    setFailure(t("errors.generic", { message: error instanceof Error ? error.message : String(error) }));
-
   async function remove(member: MemberStatus) {
     if (!window.confirm(t("members.removeConfirm", { name: member.displayName }))) return;
-    setNotice(null);
-    setFailure(null);
+    outcome.clear();
     try {
       await api(`/api/cohorts/${cohortId}/members/${member.personId}`, { method: "DELETE" });
-      setNotice(t("members.removed", { name: member.displayName }));
+      outcome.succeed(t("members.removed", { name: member.displayName }));
       members.reload();
     } catch (error) {
-      report(error);
+      outcome.fail(error);
     }
   }
 
@@ -64,22 +60,14 @@ export default function Members({ cohortId }: { cohortId: string }) {
         <Link href={`/cohorts/${cohortId}`}>← {name}</Link>
       </p>
       <PageTitle>{t("members.title", { name })}</PageTitle>
-      <div role="status" className="notice">
-        {notice}
-      </div>
-      {failure && (
-        <p role="alert" className="error">
-          {failure}
-        </p>
-      )}
+      <OutcomeMessages notice={outcome.notice} error={outcome.error} />
       <AddMembers
         cohortId={cohortId}
         onAdded={(candidate) => {
-          setNotice(t("members.added", { name: candidate.displayName }));
-          setFailure(null);
+          outcome.succeed(t("members.added", { name: candidate.displayName }));
           members.reload();
         }}
-        onError={report}
+        onError={outcome.fail}
       />
       <div className="table-tools">
         <label htmlFor={searchId}>{t("lists.search")}</label>
@@ -178,7 +166,7 @@ export default function Members({ cohortId }: { cohortId: string }) {
           member={passwordFor}
           onDone={(message) => {
             setPasswordFor(null);
-            if (message) setNotice(message);
+            if (message) outcome.succeed(message);
           }}
         />
       )}

@@ -2,6 +2,7 @@ import type { LrsCredential } from "@bvte/api";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api.ts";
+import { useOutcome } from "../../components/Outcome.tsx";
 import { Loading } from "../../components/Status.tsx";
 import { useApi } from "../../components/useApi.ts";
 import { formatVietnamDay } from "../../i18n/index.ts";
@@ -13,11 +14,11 @@ export default function LrsCredentials() {
   const credentials = useApi<{ credentials: LrsCredential[] }>("/api/admin/lrs-credentials");
   const [label, setLabel] = useState("");
   const [secret, setSecret] = useState<{ key: string; secret: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const outcome = useOutcome();
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    setError(null);
+    outcome.clear();
     try {
       const created = await api<{ id: string; key: string; secret: string }>("/api/admin/lrs-credentials", {
         method: "POST",
@@ -27,9 +28,7 @@ export default function LrsCredentials() {
       setLabel("");
       credentials.reload();
     } catch (failure) {
-      setError(
-        t("errors.generic", { message: failure instanceof Error ? failure.message : String(failure) }),
-      );
+      outcome.fail(failure);
     }
   }
 
@@ -38,9 +37,7 @@ export default function LrsCredentials() {
       await api(`/api/admin/lrs-credentials/${credential.id}`, { method: "DELETE" });
       credentials.reload();
     } catch (failure) {
-      setError(
-        t("errors.generic", { message: failure instanceof Error ? failure.message : String(failure) }),
-      );
+      outcome.fail(failure);
     }
   }
 
@@ -74,9 +71,9 @@ export default function LrsCredentials() {
               </button>
             </div>
           )}
-          {error && (
+          {outcome.error && (
             <p role="alert" className="error">
-              {error}
+              {outcome.error}
             </p>
           )}
           <div className="table-wrap">

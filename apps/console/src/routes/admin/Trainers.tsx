@@ -2,6 +2,7 @@ import type { TrainerEntry, UnitEntry } from "@bvte/api";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api.ts";
+import { OutcomeMessages, useOutcome } from "../../components/Outcome.tsx";
 import { Failure, Loading } from "../../components/Status.tsx";
 import { unitOptions } from "../../components/units.ts";
 import { useApi } from "../../components/useApi.ts";
@@ -12,44 +13,33 @@ export default function Trainers() {
   const { t } = useTranslation();
   const trainers = useApi<{ trainers: TrainerEntry[] }>("/api/admin/trainers");
   const units = useApi<{ units: UnitEntry[] }>("/api/units");
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const outcome = useOutcome();
   const [editing, setEditing] = useState<TrainerEntry | null>(null);
 
   const failure = trainers.error ?? units.error;
   if (failure) return <Failure error={failure} />;
   if (!trainers.data || !units.data) return <Loading />;
-  const report = (problem: unknown) =>
-    setError(t("errors.generic", { message: problem instanceof Error ? problem.message : String(problem) }));
 
   async function setActive(trainer: TrainerEntry, active: boolean) {
     try {
       await api(`/api/admin/trainers/${trainer.id}`, { method: "PATCH", body: { active } });
       trainers.reload();
     } catch (problem) {
-      report(problem);
+      outcome.fail(problem);
     }
   }
 
   return (
     <section aria-labelledby="trainers-heading">
       <h2 id="trainers-heading">{t("admin.trainers")}</h2>
-      <div role="status" className="notice">
-        {notice}
-      </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <OutcomeMessages notice={outcome.notice} error={outcome.error} />
       <AddTrainer
         units={units.data.units}
         onAdded={(login) => {
-          setNotice(t("admin.trainerAdded", { login }));
-          setError(null);
+          outcome.succeed(t("admin.trainerAdded", { login }));
           trainers.reload();
         }}
-        onError={report}
+        onError={outcome.fail}
       />
       {editing && (
         <EditScopes
@@ -59,7 +49,7 @@ export default function Trainers() {
             setEditing(null);
             if (saved) trainers.reload();
           }}
-          onError={report}
+          onError={outcome.fail}
         />
       )}
       <div className="table-wrap">

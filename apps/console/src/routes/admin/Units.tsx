@@ -2,6 +2,7 @@ import { UNIT_KINDS, type UnitEntry } from "@bvte/api";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api.ts";
+import { OutcomeMessages, useOutcome } from "../../components/Outcome.tsx";
 import { Failure, Loading } from "../../components/Status.tsx";
 import { unitDepths, unitOptions } from "../../components/units.ts";
 import { useApi } from "../../components/useApi.ts";
@@ -12,35 +13,24 @@ export default function Units() {
   const { t } = useTranslation();
   const language = useConsole((state) => state.language);
   const units = useApi<{ units: UnitEntry[] }>("/api/units");
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const outcome = useOutcome();
   const [renaming, setRenaming] = useState<UnitEntry | null>(null);
 
   if (units.error) return <Failure error={units.error} />;
   if (!units.data) return <Loading />;
   const depth = unitDepths(units.data.units);
-  const report = (failure: unknown) =>
-    setError(t("errors.generic", { message: failure instanceof Error ? failure.message : String(failure) }));
 
   return (
     <section aria-labelledby="units-heading">
       <h2 id="units-heading">{t("admin.units")}</h2>
-      <div role="status" className="notice">
-        {notice}
-      </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <OutcomeMessages notice={outcome.notice} error={outcome.error} />
       <AddUnit
         units={units.data.units}
         onAdded={(id) => {
-          setNotice(t("admin.unitAdded", { id }));
-          setError(null);
+          outcome.succeed(t("admin.unitAdded", { id }));
           units.reload();
         }}
-        onError={report}
+        onError={outcome.fail}
       />
       {renaming && (
         <RenameUnit
@@ -48,11 +38,11 @@ export default function Units() {
           onDone={(saved) => {
             setRenaming(null);
             if (saved) {
-              setNotice(t("admin.renamed"));
+              outcome.succeed(t("admin.renamed"));
               units.reload();
             }
           }}
-          onError={report}
+          onError={outcome.fail}
         />
       )}
       <div className="table-wrap">
