@@ -31,7 +31,6 @@ interface Row {
   has_password: boolean;
   joined_at: string;
   trained: boolean;
-  expires_at: string | null;
   courses: { courseId: string; stage: CourseStage; lastPassedAt: string | null; expiresAt: string | null }[];
   total: number;
 }
@@ -121,9 +120,7 @@ export async function listMembers(
         order by ${orderBy[query.sort]} ${limit}
      )
      select page.person_id, page.display_name, page.login, page.unit_id, page.unit_name, page.has_password,
-            ${iso("page.joined_at")} as joined_at, page.trained,
-            ${iso(expiryForAll ? "page.expires_at" : `case when page.trained then ${expiry("page.person_id")} end`)} as expires_at,
-            k.courses, page.total
+            ${iso("page.joined_at")} as joined_at, page.trained, k.courses, page.total
        from page
        cross join cohorts c
        cross join lateral (
@@ -160,7 +157,8 @@ export async function listMembers(
       joinedOn: day(row.joined_at) as string,
       trained: row.trained,
       lacking: row.courses.filter((course) => course.stage !== "passed").map((course) => course.courseId),
-      expiresOn: row.trained ? day(row.expires_at) : null,
+      // Every course of a trained member is passed: the training lapses with the first to expire.
+      expiresOn: row.trained ? (row.courses.map((course) => day(course.expiresAt)).sort()[0] ?? null) : null,
       courses: row.courses.map((course) => ({
         courseId: course.courseId,
         stage: course.stage,
