@@ -126,6 +126,9 @@ async function scenarioSettled(item: Locator): Promise<void> {
  * option, the first match, the order as shown, a number. Exercises every renderer by its controls.
  */
 export async function answerSomehow(item: Locator): Promise<void> {
+  // The question may still be rendering after "start"; counting its controls before it is there
+  // would pick the wrong renderer (a scenario's radios look like a single choice).
+  await expect(item).toBeVisible();
   if ((await item.locator(".scenario-item").count()) > 0) {
     const confirm = item.getByRole("button", { name: "Chọn phương án này" });
     for (let step = 0; step < 10 && (await confirm.count()) > 0; step++) {
