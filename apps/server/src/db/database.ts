@@ -100,3 +100,37 @@ async function openPostgres(connectionString: string): Promise<Database> {
     close: () => pool.end(),
   };
 }
+
+// SQLSTATE class 08 (connection exception) and 57P01–57P03 (the server shutting down, crashed, or
+// still starting); network errors of the socket itself; and the `pg` driver's own messages for a
+// connection the server ended.
+const UNAVAILABLE_CODES = new Set([
+  "57P01",
+  "57P02",
+  "57P03",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+]);
+const UNAVAILABLE_MESSAGES = [
+  "Connection terminated",
+  "connection error and is not queryable",
+  "timeout exceeded when trying to connect",
+];
+
+/**
+ * Whether an error means the database could not be reached (restarting, crashed, failing over)
+ * rather than that the request was wrong: the client should come back later, as from a 503.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string" && (code.startsWith("08") || UNAVAILABLE_CODES.has(code))) return true;
+    if (UNAVAILABLE_MESSAGES.some((message) => cause instanceof Error && cause.message.includes(message)))
+      return true;
+    if (cause instanceof AggregateError && cause.errors.some(isDatabaseUnavailable)) return true;
+    cause = cause.cause;
+  }
+  return false;
+}

@@ -10,7 +10,7 @@ import type { SigningKey } from "../certificates/keys.ts";
 import { certificationService } from "../certification/exams.ts";
 import type { Config } from "../config.ts";
 import type { CourseCatalog } from "../content.ts";
-import type { Database } from "../db/database.ts";
+import { type Database, isDatabaseUnavailable } from "../db/database.ts";
 import { joinRoutes } from "../join/routes.ts";
 import { reportRoutes } from "../reports/routes.ts";
 import { peopleRoutes } from "../roster/routes.ts";
@@ -34,6 +34,9 @@ export interface AppDeps {
   playerDist?: string;
   consoleDist?: string;
 }
+
+// Long enough for a PostgreSQL restart or failover, short enough that a waiting phone syncs soon after.
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const tooLarge = () => {
   throw new HttpError(413, "body_too_large", "The request body is too large");
@@ -124,6 +127,11 @@ export function createApp({ db, config, logger, catalog, signingKey, playerDist,
   app.onError((error, c) => {
     if (error instanceof HttpError) {
       return c.json({ error: error.code, message: error.message, details: error.details }, error.status);
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ msg: "database unavailable", err: error, path: c.req.path });
+      c.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+      return c.json({ error: "unavailable", message: "The database is unavailable; try again shortly" }, 503);
     }
     logger.error({ msg: "unhandled error", err: error, path: c.req.path });
     return c.json({ error: "internal", message: "Internal server error" }, 500);

@@ -158,12 +158,13 @@ function expectedCourses(inputs: StatementInput[]): ExpectedCourse[] {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const title = postgresBinaries
-  ? "PostgreSQL restarted and crashed while devices sync"
+  ? "PostgreSQL restarted and crashed while devices sync through two server instances"
   : "PostgreSQL restarted and crashed while devices sync (skipped: no PostgreSQL 15 binaries; apt-get install postgresql-15, or set PG_BIN)";
 
 describe.skipIf(!postgresBinaries)(title, () => {
   let cluster: PgCluster | undefined;
-  let server: ServerProcess | undefined;
+  // Two instances behind a (simulated) load balancer, as a deployment past one machine runs them.
+  const servers: ServerProcess[] = [];
   let trainer: TestClient;
   let cohortId: string;
   const devices: Device[] = [];
@@ -195,9 +196,10 @@ describe.skipIf(!postgresBinaries)(title, () => {
     } finally {
       await db.close();
     }
-    server = await spawnServer({ dataDir: tmpdir(), databaseUrl: cluster.url });
+    const storage = { dataDir: tmpdir(), databaseUrl: cluster.url };
+    servers.push(...(await Promise.all([spawnServer(storage), spawnServer(storage)])));
 
-    trainer = new TestClient(server.url);
+    trainer = new TestClient((servers[0] as ServerProcess).url);
     expect((await trainer.signIn("trainer.a", FIXTURE_PASSWORD)).status).toBe(200);
     const created = await trainer.post("/api/cohorts", {
       name: "Giáo viên – thử sự cố cơ sở dữ liệu",
@@ -217,17 +219,21 @@ describe.skipIf(!postgresBinaries)(title, () => {
   });
 
   afterAll(async () => {
-    if (server && server.process.exitCode === null) {
-      const exited = new Promise((resolve) => server?.process.once("exit", resolve));
-      server.process.kill("SIGKILL");
-      await exited;
-    }
+    await Promise.all(
+      servers
+        .filter((server) => server.process.exitCode === null)
+        .map((server) => {
+          const exited = new Promise((resolve) => server.process.once("exit", resolve));
+          server.process.kill("SIGKILL");
+          return exited;
+        }),
+    );
     await cluster?.dispose();
   });
 
   it("loses no record, doubles none, and every figure stays right", { timeout: 120_000 }, async () => {
-    if (!server || !cluster) throw new Error("not started");
-    const { url, process: child } = server;
+    const [first, second] = servers;
+    if (!first || !second || !cluster) throw new Error("not started");
     const db = cluster;
     const total = devices.reduce((sum, device) => sum + device.batches.length, 0);
     let acknowledged = 0;
@@ -235,6 +241,7 @@ describe.skipIf(!postgresBinaries)(title, () => {
     let phase: "before" | "restart" | "crash" = "before";
     const failures = { before: 0, restart: 0, crash: 0 };
     const refusals: string[] = [];
+    const unavailableAnswers = new Set<string>();
     const giveUpAt = Date.now() + 30_000;
 
     // Each device behaves like the player's outbox: a batch is resent, same ids, until a 2xx.
@@ -245,30 +252,39 @@ describe.skipIf(!postgresBinaries)(title, () => {
           expect(response.json).toEqual(batch.map((statement) => statement.id));
           return;
         }
-        if (!response || response.status >= 500) failures[phase]++;
-        else {
+        if (!response || response.status >= 500) {
+          failures[phase]++;
+          // An outage is "come back later", never "the server broke": the phone keeps the batch.
+          const said = response
+            ? `${response.status} Retry-After: ${response.headers.get("retry-after")}`
+            : "no answer";
+          if (said !== "503 Retry-After: 5") unavailableAnswers.add(said);
+        } else {
           // A 4xx would make the player set the records aside (or ask to sign in): never acceptable here.
           refusals.push(`HTTP ${response.status}: ${response.text.slice(0, 200)}`);
           throw new Error(`the server refused a batch: ${refusals.at(-1)}`);
         }
-        if (child.exitCode !== null) throw new Error(`the server process died (${child.exitCode})`);
+        for (const server of servers) {
+          if (server.process.exitCode !== null)
+            throw new Error(`a server process died (${server.process.exitCode})`);
+        }
         if (Date.now() > giveUpAt) throw new Error("a batch could not be delivered in 30 s");
         await sleep(50 + Math.random() * 150);
       }
     };
+    // One phone, one session; the balancer sends each request to either instance.
     const clients = await Promise.all(
       devices.map(async (device) => {
-        const client = new TestClient(url);
+        const client = new TestClient(first.url);
         expect((await client.signIn(device.login, FIXTURE_PASSWORD)).status).toBe(200);
-        return client;
+        return [client, client.at(second.url)] as const;
       }),
     );
     let finished = false;
     const sync = Promise.all(
       devices.map(async (device, n) => {
-        const client = clients[n] as TestClient;
-        for (const batch of device.batches) {
-          await deliver(client, batch);
+        for (const [k, batch] of device.batches.entries()) {
+          await deliver(clients[n]?.[(n + k) % 2] as TestClient, batch);
           acknowledged++;
         }
       }),
@@ -296,24 +312,30 @@ describe.skipIf(!postgresBinaries)(title, () => {
       })(),
     ]).catch((error: Error) => {
       throw new Error(
-        `${error.message}\n--- server stderr:\n${server?.stderr()}\n--- postgres:\n${db.log()}`,
+        `${error.message}\n--- server stderr:\n${servers.map((server) => server.stderr()).join("\n---\n")}\n--- postgres:\n${db.log()}`,
       );
     });
     expect(refusals).toEqual([]);
+    expect([...unavailableAnswers]).toEqual([]);
     // Both faults really hit the devices: sends failed and were retried.
     expect(failures.restart, JSON.stringify(failures)).toBeGreaterThan(0);
     expect(failures.crash, JSON.stringify(failures)).toBeGreaterThan(0);
     // Acknowledgements lost for good (the app killed before it cleared its outbox): every device
-    // sends everything again once the database is back.
+    // sends everything again once the database is back, each batch to both instances at once (a
+    // balancer retrying on the other instance while the first still works on it).
     await Promise.all(
       devices.map(async (device, n) => {
-        for (const batch of device.batches) await deliver(clients[n] as TestClient, batch);
+        for (const batch of device.batches) {
+          await Promise.all((clients[n] ?? []).map((client) => deliver(client, batch)));
+        }
       }),
     );
 
-    // The server process lived through it all, without being restarted.
-    expect(server.process.exitCode, server.stderr()).toBeNull();
-    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    // Both server processes lived through it all, without being restarted.
+    for (const server of servers) {
+      expect(server.process.exitCode, server.stderr()).toBeNull();
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    }
 
     // Every statement once, nothing else; every pass once in the pass history.
     const check = await openDatabase({ databaseUrl: db.url, dataDir: tmpdir() });
@@ -332,7 +354,8 @@ describe.skipIf(!postgresBinaries)(title, () => {
 
     // Each learner's course status, as their phone restores it from the server.
     for (const [n, device] of devices.entries()) {
-      const progress = await (clients[n] as TestClient).get("/api/me/progress");
+      const progress = await (clients[n] as readonly TestClient[])[n % 2]?.get("/api/me/progress");
+      if (!progress) throw new Error("no client");
       expect(progress.status).toBe(200);
       const courses = (progress.json.courses as Record<string, unknown>[]).map((course) => ({
         courseId: course.courseId,
@@ -366,6 +389,7 @@ describe.skipIf(!postgresBinaries)(title, () => {
     expect(started.length).toBeLessThan(LEARNERS);
     const cohort = await trainer.get(`/api/cohorts/${cohortId}`);
     expect(cohort.status).toBe(200);
+    expect((await trainer.at(second.url).get(`/api/cohorts/${cohortId}`)).json).toEqual(cohort.json);
     expect(cohort.json.figures).toEqual({
       members: LEARNERS,
       trained,

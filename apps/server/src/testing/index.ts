@@ -104,6 +104,13 @@ export class TestClient {
     return { status: response.status, headers: response.headers, json: json as any, text };
   }
 
+  /** The same browser, cookie and all, reaching another server instance (as a load balancer would send it). */
+  at(baseUrl: string): TestClient {
+    const other = new TestClient(baseUrl);
+    other.cookie = this.cookie;
+    return other;
+  }
+
   get(path: string) {
     return this.request("GET", path);
   }
