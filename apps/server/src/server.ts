@@ -12,6 +12,7 @@ import { migrate } from "./db/migrate.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
 import { createApp } from "./http/app.ts";
 import { claimInstanceMode } from "./instance.ts";
+import { pruneJoinCodeMisses } from "./join/join-codes.ts";
 import { ensureCredential, generateDemoCredential } from "./xapi/credentials.ts";
 import { syncExpiry } from "./xapi/projections.ts";
 
@@ -52,7 +53,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   const url = `http://localhost:${port}`;
 
   const housekeeping = setInterval(() => {
-    Promise.all([deleteExpiredSessions(db), pruneSigninFailures(db)]).catch((err) =>
+    Promise.all([deleteExpiredSessions(db), pruneSigninFailures(db), pruneJoinCodeMisses(db)]).catch((err) =>
       logger.warn({ msg: "housekeeping failed", err }),
     );
   }, 10 * 60_000);

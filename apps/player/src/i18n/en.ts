@@ -215,6 +215,7 @@ export const en: typeof vi = {
     expired: "This join code has expired.",
     revoked: "This join code has been withdrawn.",
     usedUp: "This join code has been used as often as allowed.",
+    tooMany: "Too many wrong codes. Please try again in 15 minutes.",
     outsideUnit: "This group is for people of another unit.",
     invalid: "This is not a join code (e.g. K7QM-X4PR).",
     signInAgain: "Your session has expired. Sign in again, then try again.",

@@ -218,6 +218,7 @@ export const vi = {
     expired: "Mã tham gia đã hết hạn.",
     revoked: "Mã tham gia đã bị thu hồi.",
     usedUp: "Mã tham gia đã dùng hết số lượt cho phép.",
+    tooMany: "Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau 15 phút.",
     outsideUnit: "Nhóm này dành cho người thuộc đơn vị khác.",
     invalid: "Mã không đúng dạng (ví dụ K7QM-X4PR).",
     signInAgain: "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại rồi thử lại.",

@@ -11,6 +11,7 @@ const ERRORS: Record<string, string> = {
   code_used_up: "join.usedUp",
   outside_unit: "join.outsideUnit",
   invalid_body: "join.invalid",
+  too_many_attempts: "join.tooMany",
 };
 
 type Translate = ReturnType<typeof useTranslation>["t"];

@@ -1,9 +1,9 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { Database } from "../db/database.ts";
 import { type AppEnv, requirePerson } from "../http/session.ts";
-import { readJson } from "../http/validation.ts";
-import { describeJoinCode, redeemJoinCode } from "./join-codes.ts";
+import { HttpError, readJson } from "../http/validation.ts";
+import { describeJoinCode, joinCodeBlocked, recordJoinCodeMiss, redeemJoinCode } from "./join-codes.ts";
 
 const joinSchema = z.strictObject({ code: z.string().trim().min(1, "enter the join code").max(40) });
 
@@ -11,15 +11,38 @@ const joinSchema = z.strictObject({ code: z.string().trim().min(1, "enter the jo
 export function joinRoutes(db: Database) {
   const app = new Hono<AppEnv>();
 
-  app.get("/:code", async (c) => {
+  /** Refuses a person who tried too many wrong codes lately, and counts a code that leads nowhere. */
+  const limited = async <T>(
+    c: Context<AppEnv>,
+    use: (person: ReturnType<typeof requirePerson>) => Promise<T>,
+  ) => {
     const person = requirePerson(c);
-    return c.json(await describeJoinCode(db, person, c.req.param("code")));
+    const retryAfter = await joinCodeBlocked(db, person.id);
+    if (retryAfter !== null) {
+      c.header("Retry-After", String(retryAfter));
+      throw new HttpError(429, "too_many_attempts", "code: too many wrong join codes; try again later");
+    }
+    try {
+      return await use(person);
+    } catch (error) {
+      if (error instanceof HttpError && error.code === "unknown_code")
+        await recordJoinCodeMiss(db, person.id);
+      throw error;
+    }
+  };
+
+  app.get("/:code", async (c) => {
+    const code = c.req.param("code");
+    return c.json(await limited(c, (person) => describeJoinCode(db, person, code)));
   });
 
   app.post("/", async (c) => {
-    const person = requirePerson(c);
-    const { code } = await readJson(c, joinSchema);
-    return c.json(await redeemJoinCode(db, person, code));
+    return c.json(
+      await limited(c, async (person) => {
+        const { code } = await readJson(c, joinSchema);
+        return redeemJoinCode(db, person, code);
+      }),
+    );
   });
 
   return app;

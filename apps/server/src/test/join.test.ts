@@ -113,4 +113,33 @@ describe("join codes", () => {
     expect((await trainerB.request("DELETE", `/api/cohorts/${cohortId}/join-codes/${id}`)).status).toBe(404);
     expect((await server.client().post("/api/join", { code })).status).toBe(401);
   });
+  it("stops a person guessing codes: after ten wrong ones even a right one waits, and no one else does", async () => {
+    const trainer = await signedIn(server, "trainer.a");
+    const { code } = (await trainer.post(`/api/cohorts/${cohortId}/join-codes`, { expiresOn: "2099-01-01" }))
+      .json;
+    const guesser = await signedIn(server, "trainer.a1");
+    for (let n = 0; n < 10; n++) {
+      const guess = `ZZZZ-ZZ${String.fromCharCode(65 + n)}Z`;
+      const answer =
+        n % 2 ? await guesser.get(`/api/join/${guess}`) : await guesser.post("/api/join", { code: guess });
+      expect(answer.status).toBe(404);
+    }
+    const blocked = await guesser.post("/api/join", { code });
+    expect([blocked.status, blocked.json.error]).toEqual([429, "too_many_attempts"]);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(800);
+    expect((await guesser.get(`/api/join/${code}`)).status).toBe(429);
+    expect(await isMember(ids.trainerA1)).toBe(false);
+
+    // Someone else's mistakes do not hold up a learner typing the code read out in class.
+    const learner = await signedIn(server, "learner.a");
+    expect((await learner.get(`/api/join/${code}`)).status).toBe(200);
+
+    // A quarter of an hour later the guesser may try again.
+    await server.db.query(
+      "update join_code_misses set at = at - interval '15 minutes' where person_id = $1",
+      [ids.trainerA1],
+    );
+    expect((await guesser.post("/api/join", { code })).status).toBe(200);
+    expect(await isMember(ids.trainerA1)).toBe(true);
+  });
 });
