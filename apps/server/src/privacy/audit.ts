@@ -7,6 +7,7 @@ export type AuditAction =
   | "certificate.revoke"
   | "lrs-credential.create"
   | "lrs-credential.revoke"
+  | "report.export"
   | (string & {});
 
 /**

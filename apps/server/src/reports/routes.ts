@@ -9,6 +9,7 @@ import type { Database } from "../db/database.ts";
 import { readQuery } from "../http/routes-cohorts.ts";
 import { type AppEnv, requireRole } from "../http/session.ts";
 import { HttpError } from "../http/validation.ts";
+import { writeAudit } from "../privacy/audit.ts";
 import { cohortDashboard } from "./cohort-report.ts";
 import { toCsv, toXlsx, XLSX_TYPE } from "./export.ts";
 import { courseItemAnalysis } from "./item-analysis.ts";
@@ -95,6 +96,23 @@ export function reportRoutes(db: Database, catalog: CourseCatalog) {
       }).then((result) => result.members);
     const [notTrained, expiring] = await Promise.all([list("not-trained"), list("expiring")]);
     const tables = cohortTables(dashboard, { notTrained, expiring }, labels, query.lang);
+    // The member lists name people, so every export that leaves with them is on record.
+    const named = {
+      xlsx: notTrained.length + expiring.length,
+      "not-trained": notTrained.length,
+      expiring: expiring.length,
+    } as Record<string, number>;
+    await writeAudit(db, {
+      actorId: person.id,
+      action: "report.export",
+      details: {
+        cohortId: record.id,
+        format: query.format,
+        ...(query.format === "csv" ? { view: query.view } : {}),
+        asOf: asOf.date,
+        people: named[query.format === "xlsx" ? "xlsx" : query.view] ?? 0,
+      },
+    });
     return send(c, tables, query, {
       title: `${record.name} – ${asOf.date}`,
       creator: person.displayName,

@@ -219,6 +219,34 @@ describe("exported reports", () => {
     expect(bad.json.message).toMatch(/^view: /);
   });
 
+  it("puts every export that names people on the audit log: who, which cohort, how many", async () => {
+    await server.db.query("delete from audit_log where action = 'report.export'");
+    const trainer = await signedIn(server, "trainer.a");
+    await trainer.download(`/api/reports/cohorts/${cohortId}?format=csv&view=not-trained`);
+    await trainer.download(`/api/reports/cohorts/${cohortId}?format=csv&view=summary`);
+    await trainer.download(`/api/reports/cohorts/${cohortId}`);
+    // Refused exports leave with nothing, and so are not on record.
+    const outsider = await signedIn(server, "trainer.b");
+    expect((await outsider.download(`/api/reports/cohorts/${cohortId}`)).status).toBe(404);
+    expect((await trainer.download(`/api/reports/cohorts/${cohortId}?format=pdf`)).status).toBe(400);
+
+    const { rows } = await server.db.query<{ actor_id: string; details: Record<string, unknown> }>(
+      "select actor_id, details from audit_log where action = 'report.export' order by at, id",
+    );
+    expect(rows).toEqual([
+      {
+        actor_id: ids.trainerA,
+        details: expect.objectContaining({ cohortId, format: "csv", view: "not-trained", people: 4 }),
+      },
+      {
+        actor_id: ids.trainerA,
+        details: expect.objectContaining({ format: "csv", view: "summary", people: 0 }),
+      },
+      { actor_id: ids.trainerA, details: expect.objectContaining({ cohortId, format: "xlsx" }) },
+    ]);
+    expect(rows[2]?.details.people).toBeGreaterThanOrEqual(4);
+  });
+
   it("exports the figures as they stood on the as-of date", async () => {
     const trainer = await signedIn(server, "trainer.a");
     const day = vietnamDay(daysAgo(100));
