@@ -14,10 +14,15 @@ export class CuttingProxy {
    */
   cut: ((method: string, path: string) => (() => Promise<void>) | undefined) | undefined;
 
-  constructor(
-    readonly port: number,
-    readonly targetPort: number,
-  ) {}
+  private listeningPort: number | undefined;
+
+  /** `targetPort` is asked at each request: the server behind may be started after the proxy is made. */
+  constructor(private readonly targetPort: () => number) {}
+
+  get port(): number {
+    if (this.listeningPort === undefined) throw new Error("start the proxy first");
+    return this.listeningPort;
+  }
 
   get url(): string {
     return `http://localhost:${this.port}`;
@@ -29,7 +34,7 @@ export class CuttingProxy {
       const upstream = request(
         {
           host: "127.0.0.1",
-          port: this.targetPort,
+          port: this.targetPort(),
           path: incoming.url,
           method: incoming.method,
           headers: incoming.headers,
@@ -49,7 +54,10 @@ export class CuttingProxy {
       incoming.pipe(upstream);
     });
     const server = this.server;
-    await new Promise<void>((resolve) => server.listen(this.port, resolve));
+    await new Promise<void>((resolve) => server.listen(0, resolve));
+    const address = server.address();
+    if (typeof address !== "object" || !address) throw new Error("the proxy has no port");
+    this.listeningPort = address.port;
   }
 
   async stop(): Promise<void> {

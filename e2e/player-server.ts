@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../apps/server/src/db/database.ts";
+import { freePort } from "./free-port.ts";
 
 const main = fileURLToPath(new URL("../apps/server/src/main.ts", import.meta.url));
 
@@ -16,17 +17,25 @@ export class PlayerTestServer {
   private process: ChildProcess | null = null;
   readonly dataDir = mkdtempSync(join(tmpdir(), "bvte-e2e-player-"));
 
+  private chosenPort: number | undefined;
+
   constructor(
-    readonly port: number,
     /** Extra environment, e.g. PLAYER_DIST to serve another build of the player. */
     private readonly env: Record<string, string> = {},
   ) {}
+
+  /** A free port chosen at the first start and kept, so a restarted server has the same origin. */
+  get port(): number {
+    if (this.chosenPort === undefined) throw new Error("start the test server first");
+    return this.chosenPort;
+  }
 
   get url(): string {
     return `http://localhost:${this.port}`;
   }
 
   async start(): Promise<void> {
+    this.chosenPort ??= await freePort();
     // Another server on the port would answer the health check and be tested in this one's place.
     if (await this.healthy()) throw new Error(`port ${this.port} is already in use`);
     const child = spawn(process.execPath, ["--import", "tsx", main, "--demo"], {

@@ -11,7 +11,6 @@ import { chromium, expect, type Page } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
 import { chromiumFlags, chromiumPath } from "../chromium.ts";
-import { freePort } from "../free-port.ts";
 import { signInHere } from "../player-helpers.ts";
 import { PlayerTestServer } from "../player-server.ts";
 
@@ -31,7 +30,7 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ["--headless=new", ...chromiumFlags],
 });
 const cdp = `http://127.0.0.1:${chrome.port}`;
-const server = new PlayerTestServer(await freePort());
+const server = new PlayerTestServer();
 
 /**
  * Runs `check` on a page of the browser Lighthouse uses, through Playwright, and lets go of the

@@ -41,6 +41,48 @@ test("a trainer creates a cohort and hands out a join code that a learner uses",
   await expect(trainer.getByTestId("gap")).toHaveText("Còn 1 người cần đào tạo");
 });
 
+test("a cohort made by mistake is deleted, and the learner keeps what they learned", async ({ browser }) => {
+  const trainer = await consoleAs(browser, "trainer.halong");
+  const name = "Nhóm tạo nhầm – Hạ Long";
+  await trainer.getByRole("link", { name: "Tạo nhóm mới" }).click();
+  await trainer.getByLabel("Tên nhóm").fill(name);
+  await trainer.getByLabel("Đơn vị phụ trách").selectOption("QN-HL");
+  await trainer.getByLabel("Kỹ năng làm cha mẹ").check();
+  await trainer.getByRole("button", { name: "Tạo nhóm" }).click();
+  await expect(trainer.getByRole("heading", { level: 1 })).toHaveText(name);
+  const cohortUrl = trainer.url();
+
+  // A learner joins it before the mistake is noticed.
+  const learner = await (await browser.newContext()).newPage();
+  await signInApi(learner.request, "phuhuynh.mai");
+  const progressBefore = await (await learner.request.get("/api/me/progress")).json();
+  await trainer.getByRole("link", { name: "Mã tham gia" }).click();
+  await trainer.getByRole("button", { name: "Tạo mã mới" }).click();
+  const created = trainer.getByRole("status").filter({ hasText: "Đã tạo mã" });
+  const code = /Đã tạo mã ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec((await created.textContent()) ?? "")?.[1] as string;
+  expect((await learner.request.post("/api/join", { data: { code } })).status()).toBe(200);
+
+  await trainer.goto(cohortUrl);
+  await trainer.getByRole("link", { name: "Sửa thông tin" }).click();
+  const confirmations: string[] = [];
+  trainer.once("dialog", (dialog) => {
+    confirmations.push(dialog.message());
+    void dialog.accept();
+  });
+  await trainer.getByRole("button", { name: `Xoá nhóm “${name}”` }).click();
+  await expect(trainer.getByRole("status").filter({ hasText: `Đã xoá nhóm “${name}”.` })).toBeVisible();
+  expect(confirmations).toEqual([`Xoá nhóm “${name}” cùng danh sách 1 thành viên? Không thể hoàn tác.`]);
+  await expect(trainer.getByRole("heading", { name: "Tổng quan các nhóm đào tạo" })).toBeVisible();
+  await expect(trainer.getByTestId("cohort-row").filter({ hasText: name })).toHaveCount(0);
+  await expect(
+    trainer.getByTestId("cohort-row").filter({ hasText: "Cha mẹ học sinh phường Hạ Long" }),
+  ).toHaveCount(1);
+
+  // The code leads nowhere now; the learner's own progress is untouched.
+  expect((await learner.request.post("/api/join", { data: { code } })).status()).toBe(404);
+  expect(await (await learner.request.get("/api/me/progress")).json()).toEqual(progressBefore);
+});
+
 test("an admin manages units, trainers and LRS credentials", async ({ browser }) => {
   const admin = await consoleAs(browser, "admin");
   await admin.getByRole("link", { name: "Quản trị", exact: true }).click();

@@ -16,7 +16,7 @@ import { PlayerTestServer } from "../player-server.ts";
 import { cohortIdByName, HALONG_PARENTS, signInApi } from "./console-helpers.ts";
 
 const contentDir = fileURLToPath(new URL("../../content", import.meta.url));
-const server = new PlayerTestServer(8775);
+const server = new PlayerTestServer();
 const RECORDS = 2_500;
 /** Records the device had sent just before it lost the connection, whose acknowledgement never came. */
 const SENT_BEFORE = 100;

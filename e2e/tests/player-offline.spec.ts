@@ -13,7 +13,7 @@ import {
 import { PlayerTestServer } from "../player-server.ts";
 
 const contentDir = fileURLToPath(new URL("../../content", import.meta.url));
-const server = new PlayerTestServer(8771);
+const server = new PlayerTestServer();
 
 test.beforeAll(async () => {
   await server.start();

@@ -6,9 +6,9 @@ import { CuttingProxy } from "../player-proxy.ts";
 import { PlayerTestServer } from "../player-server.ts";
 
 const contentDir = fileURLToPath(new URL("../../content", import.meta.url));
-const server = new PlayerTestServer(8772);
+const server = new PlayerTestServer();
 // The phone reaches the server through a proxy that can drop a connection mid-request.
-const proxy = new CuttingProxy(8773, server.port);
+const proxy = new CuttingProxy(() => server.port);
 const BATCH = 25;
 
 test.beforeAll(async () => {

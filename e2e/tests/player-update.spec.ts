@@ -14,7 +14,7 @@ test.beforeAll(async () => {
   // The server serves a copy of the built player, so a "new version" can be deployed under it.
   dist = mkdtempSync(join(tmpdir(), "bvte-e2e-player-dist-"));
   cpSync(fileURLToPath(new URL("../../apps/player/dist", import.meta.url)), dist, { recursive: true });
-  server = new PlayerTestServer(8774, { PLAYER_DIST: dist });
+  server = new PlayerTestServer({ PLAYER_DIST: dist });
   await server.start();
 });
 test.afterAll(async () => {

@@ -14,15 +14,19 @@ interface ConsoleState {
   trainer: Trainer | null | undefined;
   /** The as-of day (YYYY-MM-DD) every figure is shown for; null for the current figures. */
   asOf: string | null;
+  /** A notice for the next page, when an action ends by leaving the page it was taken on. */
+  flash: string | null;
   setLanguage: (language: Language) => void;
   setTrainer: (trainer: Trainer | null) => void;
   setAsOf: (asOf: string | null) => void;
+  setFlash: (flash: string | null) => void;
 }
 
 export const useConsole = create<ConsoleState>()((set) => ({
   language: i18next.language === "en" ? "en" : "vi",
   trainer: undefined,
   asOf: null,
+  flash: null,
   setLanguage: (language) => {
     localStorage.setItem(LANGUAGE_KEY, language);
     document.documentElement.lang = language;
@@ -31,6 +35,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
   },
   setTrainer: (trainer) => set({ trainer }),
   setAsOf: (asOf) => set({ asOf }),
+  setFlash: (flash) => set({ flash }),
 }));
 
 export const isAdmin = (trainer: Trainer | null | undefined) => trainer?.roles.includes("admin") ?? false;

@@ -186,6 +186,12 @@ export const en: typeof vi = {
       server: "Could not save: {{message}}",
       membersOutside: "The unit cannot change: some members belong to other units. Remove them first.",
     },
+    deleteTitle: "Delete the cohort",
+    deleteHint:
+      "The cohort's member list, join codes and figures are deleted. Each person's learning and certificates are kept.",
+    delete: "Delete “{{name}}”",
+    deleteConfirm: "Delete “{{name}}” and its list of {{count}} members? This cannot be undone.",
+    deleted: "Deleted “{{name}}”.",
   },
   members: {
     title: "Members: {{name}}",

@@ -184,6 +184,12 @@ export const vi = {
       server: "Không lưu được: {{message}}",
       membersOutside: "Không đổi được đơn vị: còn thành viên thuộc đơn vị khác. Hãy bỏ họ khỏi nhóm trước.",
     },
+    deleteTitle: "Xoá nhóm",
+    deleteHint:
+      "Danh sách thành viên, mã tham gia và số liệu của nhóm sẽ bị xoá. Kết quả học tập và chứng nhận của từng người vẫn được giữ.",
+    delete: "Xoá nhóm “{{name}}”",
+    deleteConfirm: "Xoá nhóm “{{name}}” cùng danh sách {{count}} thành viên? Không thể hoàn tác.",
+    deleted: "Đã xoá nhóm “{{name}}”.",
   },
   members: {
     title: "Thành viên: {{name}}",

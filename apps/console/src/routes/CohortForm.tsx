@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
 import { ApiError, api } from "../api.ts";
+import { OutcomeMessages, useOutcome } from "../components/Outcome.tsx";
 import { PageTitle } from "../components/PageTitle.tsx";
 import { Failure, Loading } from "../components/Status.tsx";
 import { unitOptions } from "../components/units.ts";
@@ -256,6 +257,44 @@ export default function CohortForm({ cohortId }: { cohortId?: string }) {
           </Link>
         </div>
       </form>
+      {cohortId && existing.data && <DeleteCohort cohort={existing.data} />}
     </>
+  );
+}
+
+/** Deleting a cohort takes its members list and codes, never anyone's learning or certificates. */
+function DeleteCohort({ cohort }: { cohort: CohortSummary }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const setFlash = useConsole((state) => state.setFlash);
+  const outcome = useOutcome();
+  const [deleting, setDeleting] = useState(false);
+
+  async function remove() {
+    const confirmed = window.confirm(
+      t("form.deleteConfirm", { name: cohort.name, count: cohort.figures.members }),
+    );
+    if (!confirmed) return;
+    outcome.clear();
+    setDeleting(true);
+    try {
+      await api(`/api/cohorts/${cohort.id}`, { method: "DELETE" });
+      setFlash(t("form.deleted", { name: cohort.name }));
+      navigate("/");
+    } catch (error) {
+      outcome.fail(error);
+      setDeleting(false);
+    }
+  }
+
+  return (
+    <section className="card danger-zone" aria-labelledby="delete-cohort">
+      <h2 id="delete-cohort">{t("form.deleteTitle")}</h2>
+      <p>{t("form.deleteHint")}</p>
+      <OutcomeMessages notice={outcome.notice} error={outcome.error} />
+      <button type="button" className="button danger" disabled={deleting} onClick={() => void remove()}>
+        {t("form.delete", { name: cohort.name })}
+      </button>
+    </section>
   );
 }

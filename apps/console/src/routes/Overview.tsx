@@ -1,4 +1,5 @@
 import type { CohortSummary } from "@bvte/api";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { query } from "../api.ts";
@@ -13,7 +14,9 @@ import { useConsole } from "../store.ts";
 
 export default function Overview() {
   const { t } = useTranslation();
-  const { language, asOf } = useConsole();
+  const { language, asOf, flash, setFlash } = useConsole();
+  // A notice brought from the page before (a deleted cohort) is said once, then forgotten.
+  useEffect(() => () => setFlash(null), [setFlash]);
   // The server sends the cohorts furthest behind first; the table keeps that order until sorted.
   const { data, error } = useApi<{ cohorts: CohortSummary[] }>(`/api/cohorts${query({ asOf })}`);
 
@@ -95,6 +98,9 @@ export default function Overview() {
         <Link href="/cohorts/new" className="button no-print">
           {t("overview.newCohort")}
         </Link>
+      </div>
+      <div role="status" className="notice">
+        {flash}
       </div>
       <AsOfPicker />
       <ExportLinks path="/api/reports/overview" />

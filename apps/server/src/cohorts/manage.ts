@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { SessionPerson } from "../auth/sessions.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { HttpError } from "../http/validation.ts";
+import { writeAudit } from "../privacy/audit.ts";
 import { withinSubtree } from "./access.ts";
 import { unitScopeCondition } from "./scope.ts";
 
@@ -153,5 +154,33 @@ export async function updateCohort(
         patch.requiredCourses,
       ]);
     }
+  });
+}
+
+/**
+ * Deletes a cohort made by mistake or no longer wanted: its memberships, join codes and figures go
+ * with it; what its members learned (statements, course status, passes, certificates) stays theirs.
+ * The audit log keeps what was deleted, by whom, and how many members it had.
+ */
+export async function deleteCohort(db: Database, person: SessionPerson, cohort: CohortRecord): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ members: number }>(
+      `with gone as (delete from cohorts where id = $1 returning id)
+       select (select count(*)::int from cohort_members where cohort_id = $1) as members from gone`,
+      [cohort.id],
+    );
+    const deleted = rows[0];
+    if (!deleted) throw new HttpError(404, "not_found", "No such cohort");
+    await writeAudit(tx, {
+      actorId: person.id,
+      action: "cohort.delete",
+      details: {
+        cohortId: cohort.id,
+        name: cohort.name,
+        scopeUnitId: cohort.scopeUnit.id,
+        requiredCourses: cohort.requiredCourses,
+        members: deleted.members,
+      },
+    });
   });
 }

@@ -4,7 +4,13 @@ import { cohortInScope } from "../cohorts/access.ts";
 import { DASHBOARD_UNIT_LEVELS } from "../cohorts/dashboard.ts";
 import { endOfVietnamDay, parseAsOf } from "../cohorts/dates.ts";
 import { findCohort, listCohorts } from "../cohorts/figures.ts";
-import { createCohort, createCohortSchema, updateCohort, updateCohortSchema } from "../cohorts/manage.ts";
+import {
+  createCohort,
+  createCohortSchema,
+  deleteCohort,
+  updateCohort,
+  updateCohortSchema,
+} from "../cohorts/manage.ts";
 import {
   addMembers,
   findCandidates,
@@ -100,6 +106,13 @@ export function cohortRoutes(db: Database, catalog: CourseCatalog) {
     const patch = await readJson(c, updateCohortSchema);
     await updateCohort(db, person, knownCourses, cohort, patch);
     return c.json(await cohortInScope(db, person, cohort.id));
+  });
+
+  app.delete("/:id", async (c) => {
+    const person = staff(c);
+    const cohort = await cohortInScope(db, person, c.req.param("id"));
+    await deleteCohort(db, person, cohort);
+    return c.body(null, 204);
   });
 
   app.get("/:id/dashboard", async (c) => {

@@ -8,6 +8,7 @@ export type AuditAction =
   | "lrs-credential.create"
   | "lrs-credential.revoke"
   | "report.export"
+  | "cohort.delete"
   | (string & {});
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture, startTestServer } from "../testing/index.ts";
-import { signedIn, type TestServer } from "./console-helpers.ts";
+import { record, signedIn, type TestServer } from "./console-helpers.ts";
 
 const valid = {
   name: "Giáo viên Phường Một 2026",
@@ -163,6 +163,55 @@ describe("creating and editing cohorts and their members", () => {
     expect(rows).toHaveLength(1);
   });
 
+  it("deletes a cohort with its members and codes, keeps what its members learned, and logs it", async () => {
+    const trainer = await signedIn(server, "trainer.a");
+    const cohortId = (await trainer.post("/api/cohorts", { ...valid, name: "Tạo nhầm", scopeUnitId: "A" }))
+      .json.id;
+    await trainer.post(`/api/cohorts/${cohortId}/members`, { personIds: [ids.learnerA] });
+    await trainer.post(`/api/cohorts/${cohortId}/join-codes`, { expiresOn: "2099-01-01" });
+    await record(server, "learner.a", ids.learnerA, [
+      {
+        verb: "passed",
+        activity: { courseId: "school-violence-prevention", assessment: "final" },
+        score: { scaled: 0.9 },
+      },
+    ]);
+    const learned = async () =>
+      (
+        await server.db.query<{ n: number }>(
+          `select (select count(*) from statements where person_id = $1)
+                + (select count(*) from course_passes where person_id = $1) as n`,
+          [ids.learnerA],
+        )
+      ).rows[0]?.n;
+    const before = await learned();
+    const left = async (table: string) =>
+      (await server.db.query(`select 1 from ${table} where cohort_id = $1`, [cohortId])).rows.length;
+
+    expect((await trainer.request("DELETE", `/api/cohorts/${cohortId}`)).status).toBe(204);
+    expect((await trainer.get(`/api/cohorts/${cohortId}`)).status).toBe(404);
+    expect((await trainer.request("DELETE", `/api/cohorts/${cohortId}`)).status).toBe(404);
+    const listed = (await trainer.get("/api/cohorts")).json.cohorts.map(
+      (cohort: { id: string }) => cohort.id,
+    );
+    expect(listed).not.toContain(cohortId);
+    for (const table of ["cohort_members", "cohort_member_history", "cohort_join_codes", "cohort_spans"]) {
+      expect(await left(table), table).toBe(0);
+    }
+    expect(await learned()).toBe(before);
+    expect(Number(before)).toBeGreaterThan(0);
+
+    const { rows } = await server.db.query<{ actor_id: string; details: Record<string, unknown> }>(
+      "select actor_id, details from audit_log where action = 'cohort.delete'",
+    );
+    expect(rows).toEqual([
+      {
+        actor_id: ids.trainerA,
+        details: expect.objectContaining({ cohortId, name: "Tạo nhầm", scopeUnitId: "A", members: 1 }),
+      },
+    ]);
+  });
+
   it("keeps every cohort endpoint closed to trainers of other units and to learners", async () => {
     const trainerB = await signedIn(server, "trainer.b");
     const learner = await signedIn(server, "learner.a");
@@ -177,6 +226,7 @@ describe("creating and editing cohorts and their members", () => {
       ["GET", `/api/cohorts/${a}/join-codes`],
       ["POST", `/api/cohorts/${a}/join-codes`, { expiresOn: "2099-01-01" }],
       ["PATCH", `/api/cohorts/${a}`, { name: "x" }],
+      ["DELETE", `/api/cohorts/${a}`],
       ["GET", `/api/reports/cohorts/${a}?format=csv`],
       ["GET", `/api/reports/item-analysis?courseId=parenting-skills&cohortId=${a}`],
     ];
