@@ -11,6 +11,7 @@ import {
   type XapiStatement,
 } from "@bvte/learning-records";
 import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
+import { seededRandom } from "../../apps/server/src/seeded-random.ts";
 import { profileId, signIn, waitUntilOfflineReady } from "../player-helpers.ts";
 import { PlayerTestServer } from "../player-server.ts";
 import { cohortIdByName, HALONG_PARENTS, signInApi } from "./console-helpers.ts";
@@ -29,17 +30,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.dispose();
 });
-
-/** Small seeded PRNG, so a failure can be replayed with the same records. */
-function seededRandom(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface OutboxRow {
   seq?: number;

@@ -5,6 +5,7 @@ import { hashPassword } from "../auth/password.ts";
 import type { CourseCatalog } from "../content.ts";
 import type { Database } from "../db/database.ts";
 import { addTrainerScope, createPerson, createUnit } from "../people.ts";
+import { seededRandom } from "../seeded-random.ts";
 import { personAgent } from "../xapi/authority.ts";
 import { ingestStatements } from "../xapi/ingest.ts";
 import { validityRules } from "../xapi/projections.ts";
@@ -129,17 +130,6 @@ const GIVEN = [
   "Yến",
 ];
 
-/** Small deterministic PRNG so every demo database is the same. */
-function mulberry32(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface DemoSummary {
   units: number;
   learners: number;
@@ -148,7 +138,7 @@ export interface DemoSummary {
 }
 
 export async function seedDemo(db: Database, catalog: CourseCatalog, now = new Date()): Promise<DemoSummary> {
-  const random = mulberry32(2026);
+  const random = seededRandom(2026);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const name = () => `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
 

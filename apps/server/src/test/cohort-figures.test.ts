@@ -2,16 +2,9 @@ import { cohortFigures, isTrained, type PassRecord, type StatementInput } from "
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/password.ts";
 import { createPerson, createUnit } from "../people.ts";
+import { seededRandom } from "../seeded-random.ts";
 import { FIXTURE_PASSWORD, fixture, startTestServer } from "../testing/index.ts";
-import {
-  daysAgo,
-  endOfDay,
-  record,
-  seededRandom,
-  signedIn,
-  type TestServer,
-  vietnamDay,
-} from "./console-helpers.ts";
+import { daysAgo, endOfDay, record, signedIn, type TestServer, vietnamDay } from "./console-helpers.ts";
 
 const COURSES = ["parenting-skills", "school-violence-prevention"];
 const VALIDITY = 12;

@@ -174,6 +174,7 @@ describe("creating and editing cohorts and their members", () => {
         verb: "passed",
         activity: { courseId: "school-violence-prevention", assessment: "final" },
         score: { scaled: 0.9 },
+        timestamp: new Date().toISOString(),
       },
     ]);
     const learned = async () =>

@@ -5,17 +5,6 @@ import { FIXTURE_PASSWORD, type startTestServer } from "../testing/index.ts";
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-/** Small seeded PRNG: generated data is the same on every run, so a failure can be replayed. */
-export function seededRandom(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function signedIn(server: TestServer, login: string, password = FIXTURE_PASSWORD) {
   const client = server.client();
   const response = await client.signIn(login, password);

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/password.ts";
 import { DEFAULT_CONTENT_DIR, loadCourseCatalog } from "../content.ts";
 import { createPerson } from "../people.ts";
+import { seededRandom } from "../seeded-random.ts";
 import { FIXTURE_PASSWORD, fixture, startTestServer } from "../testing/index.ts";
-import { daysAgo, record, seededRandom, signedIn, type TestServer } from "./console-helpers.ts";
+import { daysAgo, record, signedIn, type TestServer } from "./console-helpers.ts";
 
 const COURSE = "parenting-skills";
 const SEED = 11;
