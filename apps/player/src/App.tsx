@@ -114,9 +114,9 @@ export function App() {
   const { language, setLanguage, syncPhase, signInAgainOpen } = useUi();
   const profile = useLiveQuery(() => db.profile.get("current"), [], null);
   useFocusOnNavigation();
-  // Until the device's profile is read (a few milliseconds), nothing is drawn: drawing the header
-  // first and the sync bar and page after would move everything once it arrives.
-  if (profile === null) return null;
+  // Until the device's profile is read (a few milliseconds) only the bar that index.html drew shows:
+  // drawing any page now would move it once the sync bar arrives.
+  if (profile === null) return <LoadingShell name={t("app.name")} />;
 
   return (
     <>
@@ -168,6 +168,15 @@ export function App() {
         </footer>
       )}
     </>
+  );
+}
+
+/** The same bar as index.html's, so the page does not flicker between the two. */
+function LoadingShell({ name }: { name: string }) {
+  return (
+    <header className="app-header">
+      <span className="brand">{name}</span>
+    </header>
   );
 }
 
