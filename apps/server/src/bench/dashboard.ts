@@ -22,9 +22,16 @@ import {
 } from "../cohorts/dashboard.ts";
 import { parseAsOf } from "../cohorts/dates.ts";
 import { findCohort, listCohorts } from "../cohorts/figures.ts";
+import { listMembers, type MemberQuery } from "../cohorts/members.ts";
 import { loadCourseCatalog } from "../content.ts";
 import { openDatabase } from "../db/database.ts";
 import { cohortDashboard } from "../reports/cohort-report.ts";
+
+const MEMBER_LISTS: Record<string, Pick<MemberQuery, "filter" | "sort">> = {
+  "member list: not trained, by unit": { filter: "not-trained", sort: "unit" },
+  "member list: everyone, by name": { filter: "all", sort: "name" },
+  "member list: expiring within 60 days, soonest first": { filter: "expiring", sort: "expires" },
+};
 
 const { values } = parseArgs({
   options: {
@@ -130,6 +137,20 @@ const results = [
   await measure("  forecast", null, () => forecast(db, record, asOf, summary.figures)),
   await measure("national overview (GET /cohorts, admin)", 1000, () => listCohorts(db, admin, asOf.instant)),
 ];
+// The member lists a trainer pages through (GET /cohorts/:id/members), first page of 50.
+for (const [name, list] of Object.entries(MEMBER_LISTS)) {
+  results.push(
+    await measure(name, null, () =>
+      listMembers(db, record, asOf, {
+        ...list,
+        withinDays: 60,
+        search: "",
+        unitId: null,
+        page: { offset: 0, limit: 50 },
+      }),
+    ),
+  );
+}
 await db.close();
 
 recordReadPaths({ results, members: found.members, learners: found.learners, cohorts: found.cohorts });
@@ -147,6 +168,19 @@ function recordReadPaths(
     ["cohort dashboard (GET /cohorts/:id/dashboard)", "cohort"],
     ["national overview (GET /cohorts, admin)", "national"],
   ] as const;
+  const memberRows = Object.keys(MEMBER_LISTS).map((name): BenchRow => {
+    const result = "skipped" in run ? undefined : run.results.find((r) => r.name === name);
+    return {
+      layer: "console read paths",
+      measure: `${name} (page of 50), p50`,
+      value: result?.p50 ?? null,
+      unit: "ms",
+      note:
+        "skipped" in run
+          ? run.skipped
+          : `p95 ${Math.round(result?.p95 ?? 0)} ms, cohort of ${n(run.members)} members`,
+    };
+  });
   const rows = paths.flatMap(([name, scope]): BenchRow[] => {
     const row = (percentile: string, value: number | null, note: string): BenchRow => ({
       layer: "console read paths",
@@ -171,5 +205,5 @@ function recordReadPaths(
       row("p95", result.p95, target),
     ];
   });
-  recordBench("dashboard", rows);
+  recordBench("dashboard", [...rows, ...memberRows]);
 }

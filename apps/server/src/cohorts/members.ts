@@ -81,13 +81,14 @@ export async function listMembers(
   if (query.unitId) {
     where.push(`u.path like ${subtreePattern(`(select path from units where id = ${param(query.unitId)})`)}`);
   }
-  const filters: Record<MemberFilter, () => string> = {
-    all: () => "true",
-    trained: () => "trained",
-    "not-trained": () => "not trained",
+  // Each filter as a condition on the member rows, and (for expiry) one on the rows with expiry.
+  const filters: Record<MemberFilter, () => { member: string; expiry: string }> = {
+    all: () => ({ member: "true", expiry: "true" }),
+    trained: () => ({ member: "t.person_id is not null", expiry: "true" }),
+    "not-trained": () => ({ member: "t.person_id is null", expiry: "true" }),
     expiring: () => {
       const until = param(endOfVietnamDay(addDays(asOf.date, query.withinDays)).toISOString());
-      return `trained and expires_at <= ${until}::timestamptz`;
+      return { member: "t.person_id is not null", expiry: `expires_at <= ${until}::timestamptz` };
     },
   };
   const filter = filters[query.filter]();
@@ -96,6 +97,8 @@ export async function listMembers(
   const limit = query.page
     ? `limit ${param(query.page.limit)}::int offset ${param(query.page.offset)}::int`
     : "";
+  // Materialized steps keep the planner from walking all people in name order to find a page
+  // (minutes on a national cohort): the window's total needs every row anyway.
   const { rows } = await db.query<Row>(
     `with member_span as materialized (
        select m.person_id, m.member_from, m.unit_id from cohort_spans m
@@ -103,7 +106,7 @@ export async function listMembers(
      ), trained_span as materialized (
        select t.person_id from cohort_spans t
         where t.cohort_id = $1 and t.kind = 'trained' and ${spanAt("t", "$2")}
-     ), member as (
+     ), member as materialized (
        select m.person_id, p.display_name, p.login, u.id as unit_id, u.name as unit_name,
               p.password_hash is not null as has_password, m.member_from as joined_at,
               t.person_id is not null as trained
@@ -111,12 +114,12 @@ export async function listMembers(
          join people p on p.id = m.person_id
          join units u on u.id = m.unit_id
          left join trained_span t on t.person_id = m.person_id
-        where true ${where.map((condition) => `and ${condition}`).join(" ")}
+        where ${filter.member} ${where.map((condition) => `and ${condition}`).join(" ")}
      ), x as (
        select member.*, ${expiryForAll ? `case when trained then ${expiry("member.person_id")} end` : "null::timestamptz"} as expires_at
          from member cross join cohorts c where c.id = $1
      ), page as (
-       select x.*, count(*) over ()::int as total from x where ${filter}
+       select x.*, count(*) over ()::int as total from x where ${filter.expiry}
         order by ${orderBy[query.sort]} ${limit}
      )
      select page.person_id, page.display_name, page.login, page.unit_id, page.unit_name, page.has_password,
