@@ -6,6 +6,8 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.string().url().optional(),
+  /** PostgreSQL only: a request's query running longer than this is cancelled (0: never). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()

@@ -29,7 +29,11 @@ export interface RunningServer {
 /** Opens the database, migrates it, seeds the demo when asked, and listens. */
 export async function startServer(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })) {
   const catalog = await loadCourseCatalog(config.CONTENT_DIR ?? DEFAULT_CONTENT_DIR, logger);
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+  });
   let prepared: Awaited<ReturnType<typeof prepareDatabase>>;
   try {
     prepared = await prepareDatabase(db, config, catalog, logger);
@@ -75,7 +79,12 @@ async function prepareDatabase(db: Database, config: Config, catalog: CourseCata
   const applied = await migrate(db);
   logger.info({ msg: "database ready", engine: db.engine, migrationsApplied: applied });
   await claimInstanceMode(db, config.demo ? "demo" : "production");
-  await syncExpiry(db, catalog);
+  // A changed validity rewrites every pass of its course and the figures behind them: at national
+  // scale that takes longer than any request may, so no request timeout applies.
+  await db.transaction(async (tx) => {
+    await tx.query("set local statement_timeout = 0");
+    await syncExpiry(tx, catalog);
+  });
   const signingKey = await loadSigningKey(db, config.CERT_SIGNING_KEY);
   if (config.XAPI_BASIC_AUTH) await ensureCredential(db, config.XAPI_BASIC_AUTH);
   const xapiCredential =

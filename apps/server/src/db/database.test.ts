@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./database.ts";
+import { createTestStorage } from "../testing/index.ts";
+import { isDatabaseUnavailable, openDatabase } from "./database.ts";
+import { migrate } from "./migrate.ts";
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
@@ -24,5 +26,22 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(withCode('relation "missing" does not exist', "42P01"))).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnavailable("Connection terminated")).toBe(false);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("a statement timeout on PostgreSQL", () => {
+  it("cancels a runaway query, yet lets migrations run as long as they need", async () => {
+    const storage = await createTestStorage();
+    const db = await openDatabase({ ...storage, statementTimeoutMs: 200 });
+    try {
+      await expect(db.query("select pg_sleep(2)")).rejects.toMatchObject({ code: "57014" });
+      // The connection is still usable after the cancel.
+      expect((await db.query<{ one: number }>("select 1 as one")).rows).toEqual([{ one: 1 }]);
+      const applied = await migrate(db, [{ version: 1, name: "slow", sql: "select pg_sleep(0.5)" }]);
+      expect(applied).toEqual([1]);
+    } finally {
+      await db.close();
+      await storage.dispose();
+    }
   });
 });

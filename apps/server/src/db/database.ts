@@ -15,8 +15,15 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  /** PostgreSQL: cancel any statement running longer (0 or absent: never); migrations lift it. */
+  statementTimeoutMs?: number;
+}): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.statementTimeoutMs ?? 0)
+    : openPglite(options.dataDir);
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -50,10 +57,15 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
 }
 
-async function openPostgres(connectionString: string): Promise<Database> {
+async function openPostgres(connectionString: string, statementTimeoutMs: number): Promise<Database> {
   // JIT compilation pays off for long analytic queries, not for the console's sub-second ones:
   // on the national data it added ~350 ms of compiling to a 0.7 s member list.
-  const pool = new pg.Pool({ connectionString, max: 10, options: "-c timezone=UTC -c jit=off" });
+  // A statement timeout keeps one runaway query from holding a connection and the CPU for minutes.
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    options: `-c timezone=UTC -c jit=off -c statement_timeout=${statementTimeoutMs}`,
+  });
   // An idle client dies when the server restarts; the pool replaces it on the next checkout, so the
   // error needs no handling beyond not crashing the process.
   pool.on("error", () => undefined);

@@ -28,6 +28,8 @@ export async function migrate(db: Database, migrations = listMigrations()): Prom
   await db.query(`create table if not exists schema_migrations (
     version integer primary key, name text not null, applied_at timestamptz not null default now())`);
   return db.transaction(async (tx) => {
+    // Building a projection over a national database takes minutes: no request timeout applies here.
+    await tx.query("set local statement_timeout = 0");
     await tx.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
     const { rows } = await tx.query<{ version: number }>("select version from schema_migrations");
     const applied = new Set(rows.map((row) => row.version));
