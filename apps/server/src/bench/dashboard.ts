@@ -1,8 +1,10 @@
 /**
  * Latency of the trainer console's read paths on generated national data (generate.ts): the cohort
  * figures and the whole cohort dashboard of the largest cohort (100,000 members), and the national
- * overview (every cohort, as an admin). Calls the exact functions behind GET /api/cohorts,
- * /api/cohorts/:id and /api/cohorts/:id/dashboard, one at a time, after one warm-up call.
+ * overview (every cohort, as an admin), and three member lists. Calls the exact functions behind
+ * GET /api/cohorts, /api/cohorts/:id, /api/cohorts/:id/dashboard and /members, one at a time, after
+ * one warm-up call; then the dashboard and the overview again over HTTP, from a server started here
+ * on the same data (it applies pending migrations to it).
  *
  * Run: npm run generate -w @bvte/server (once), then
  *   DATABASE_URL=postgres://…/postgres npm run bench -w @bvte/server
@@ -12,6 +14,7 @@
 import { parseArgs } from "node:util";
 import { type BenchRow, recordBench } from "@bvte/bench";
 import type { SessionPerson } from "../auth/sessions.ts";
+import { createSession, deleteSession } from "../auth/sessions.ts";
 import { cohortInScope } from "../cohorts/access.ts";
 import {
   DASHBOARD_UNIT_LEVELS,
@@ -23,15 +26,28 @@ import {
 import { parseAsOf } from "../cohorts/dates.ts";
 import { findCohort, listCohorts } from "../cohorts/figures.ts";
 import { listMembers, type MemberQuery } from "../cohorts/members.ts";
+import { loadConfig } from "../config.ts";
 import { loadCourseCatalog } from "../content.ts";
 import { openDatabase } from "../db/database.ts";
+import { SESSION_COOKIE } from "../http/session.ts";
 import { cohortDashboard } from "../reports/cohort-report.ts";
+import { startServer } from "../server.ts";
 
 const MEMBER_LISTS: Record<string, Pick<MemberQuery, "filter" | "sort">> = {
   "member list: not trained, by unit": { filter: "not-trained", sort: "unit" },
   "member list: everyone, by name": { filter: "all", sort: "name" },
   "member list: expiring within 60 days, soonest first": { filter: "expiring", sort: "expires" },
 };
+
+const HTTP_PATHS = (cohortId: string) =>
+  [
+    [
+      "cohort dashboard over HTTP (GET /api/cohorts/:id/dashboard)",
+      `/api/cohorts/${cohortId}/dashboard`,
+      200,
+    ],
+    ["national overview over HTTP (GET /api/cohorts, admin)", "/api/cohorts", 1000],
+  ] as const;
 
 const { values } = parseArgs({
   options: {
@@ -151,6 +167,31 @@ for (const [name, list] of Object.entries(MEMBER_LISTS)) {
     ),
   );
 }
+// The same two paths over HTTP, as the console asks for them: session, scope checks, routing and
+// JSON included. The server runs in this process against the generated data.
+const server = await startServer(
+  loadConfig(
+    { DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", NODE_ENV: "test" },
+    { demo: false },
+  ),
+);
+const session = await createSession(db, admin.id, 1);
+const asOfQuery = values["as-of"] ? `?asOf=${values["as-of"]}` : "";
+const get = async (path: string) => {
+  const response = await fetch(`${server.url}${path}${asOfQuery}`, {
+    headers: { cookie: `${SESSION_COOKIE}=${session.token}` },
+  });
+  if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+  await response.arrayBuffer();
+};
+try {
+  for (const [name, path, target] of HTTP_PATHS(record.id)) {
+    results.push(await measure(name, target, () => get(path)));
+  }
+} finally {
+  await deleteSession(db, session.token);
+  await server.stop();
+}
 await db.close();
 
 recordReadPaths({ results, members: found.members, learners: found.learners, cohorts: found.cohorts });
@@ -163,10 +204,13 @@ function recordReadPaths(
   run: { results: Result[]; members: number; learners: number; cohorts: number } | { skipped: string },
 ): void {
   const n = (count: number) => count.toLocaleString("en");
+  const [dashboardOverHttp, overviewOverHttp] = HTTP_PATHS("").map(([name]) => name);
   const paths = [
     ["cohort figures (GET /cohorts/:id)", "cohort"],
     ["cohort dashboard (GET /cohorts/:id/dashboard)", "cohort"],
+    [dashboardOverHttp as string, "cohort"],
     ["national overview (GET /cohorts, admin)", "national"],
+    [overviewOverHttp as string, "national"],
   ] as const;
   const memberRows = Object.keys(MEMBER_LISTS).map((name): BenchRow => {
     const result = "skipped" in run ? undefined : run.results.find((r) => r.name === name);
