@@ -11,7 +11,7 @@ import { FIXTURE_PASSWORD, fixture, TestClient } from "../testing/index.ts";
 import { daysAgo, vietnamDay } from "./console-helpers.ts";
 import { XAPI } from "./lrs-helpers.ts";
 import { type PgCluster, postgresBinaries, startPgCluster } from "./pg-cluster.ts";
-import { type ServerProcess, spawnServer } from "./server-process.ts";
+import { killServer, type ServerProcess, spawnServer } from "./server-process.ts";
 
 const REQUIRED = ["parenting-skills", "school-violence-prevention"];
 // Records about a course the cohort does not require: they must move no figure.
@@ -220,15 +220,7 @@ describe.skipIf(!postgresBinaries)(title, () => {
   });
 
   afterAll(async () => {
-    await Promise.all(
-      servers
-        .filter((server) => server.process.exitCode === null)
-        .map((server) => {
-          const exited = new Promise((resolve) => server.process.once("exit", resolve));
-          server.process.kill("SIGKILL");
-          return exited;
-        }),
-    );
+    await Promise.all(servers.map(killServer));
     await cluster?.dispose();
   });
 

@@ -5,7 +5,7 @@ import { migrate } from "../db/migrate.ts";
 import { FIXTURE_PASSWORD, fixture, TestClient } from "../testing/index.ts";
 import { attemptState, correctResponses } from "./lrs-helpers.ts";
 import { type PgCluster, postgresBinaries, startPgCluster } from "./pg-cluster.ts";
-import { type ServerProcess, spawnServer } from "./server-process.ts";
+import { killServer, type ServerProcess, spawnServer } from "./server-process.ts";
 
 const COURSE = "child-friendly-investigation";
 
@@ -37,15 +37,7 @@ describe.skipIf(!postgresBinaries)(title, () => {
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(
-      servers
-        .filter((server) => server.process.exitCode === null)
-        .map((server) => {
-          const exited = new Promise((resolve) => server.process.once("exit", resolve));
-          server.process.kill("SIGKILL");
-          return exited;
-        }),
-    );
+    await Promise.all(servers.map(killServer));
     await db?.close();
     await cluster?.dispose();
   });

@@ -66,3 +66,11 @@ export async function spawnServer(
   child.kill("SIGKILL");
   throw new Error("server did not start");
 }
+
+/** Kills a server process the hard way, as a crash would, and waits until it is gone. */
+export async function killServer(server: ServerProcess): Promise<void> {
+  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.process.once("exit", resolve));
+  server.process.kill("SIGKILL");
+  await exited;
+}
