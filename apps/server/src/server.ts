@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import pino, { type Logger } from "pino";
-import { pruneSigninFailures } from "./auth/rate-limit.ts";
+import { pruneFailedAttempts } from "./auth/rate-limit.ts";
 import { deleteExpiredSessions } from "./auth/sessions.ts";
 import { loadSigningKey } from "./certificates/keys.ts";
 import type { Config } from "./config.ts";
@@ -12,7 +12,6 @@ import { migrate } from "./db/migrate.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "./demo/seed.ts";
 import { createApp } from "./http/app.ts";
 import { claimInstanceMode } from "./instance.ts";
-import { pruneJoinCodeMisses } from "./join/join-codes.ts";
 import { ensureCredential, generateDemoCredential } from "./xapi/credentials.ts";
 import { syncExpiry } from "./xapi/projections.ts";
 
@@ -57,7 +56,7 @@ export async function startServer(config: Config, logger: Logger = pino({ level:
   const url = `http://localhost:${port}`;
 
   const housekeeping = setInterval(() => {
-    Promise.all([deleteExpiredSessions(db), pruneSigninFailures(db), pruneJoinCodeMisses(db)]).catch((err) =>
+    Promise.all([deleteExpiredSessions(db), pruneFailedAttempts(db)]).catch((err) =>
       logger.warn({ msg: "housekeeping failed", err }),
     );
   }, 10 * 60_000);

@@ -2,7 +2,12 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { verifyAgainstDummy, verifyPassword } from "../auth/password.ts";
-import { clearSigninFailures, recordSigninFailure, signinBlocked } from "../auth/rate-limit.ts";
+import {
+  attemptsBlocked,
+  clearFailedAttempts,
+  recordFailedAttempt,
+  signinLimits,
+} from "../auth/rate-limit.ts";
 import { createSession, deleteSession } from "../auth/sessions.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/database.ts";
@@ -21,7 +26,8 @@ export function authRoutes(db: Database, config: Config, clientAddress: (c: unkn
     const { login: rawLogin, password } = await readJson(c, signinSchema);
     const login = rawLogin.toLowerCase();
     const address = clientAddress(c);
-    const retryAfter = await signinBlocked(db, login, address);
+    const limits = signinLimits(login, address);
+    const retryAfter = await attemptsBlocked(db, limits);
     if (retryAfter !== null) {
       c.header("Retry-After", String(retryAfter));
       throw new HttpError(429, "too_many_attempts", "Too many failed sign-ins; try again later");
@@ -35,10 +41,10 @@ export function authRoutes(db: Database, config: Config, clientAddress: (c: unkn
       ? await verifyPassword(person.password_hash, password)
       : await verifyAgainstDummy(password);
     if (!person || !valid) {
-      await recordSigninFailure(db, login, address);
+      await recordFailedAttempt(db, limits);
       throw new HttpError(401, "invalid_credentials", "Wrong login or password");
     }
-    await clearSigninFailures(db, login);
+    await clearFailedAttempts(db, [`login:${login}`]);
     const session = await createSession(db, person.id, config.SESSION_TTL_HOURS);
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,

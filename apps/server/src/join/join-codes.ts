@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { JoinCode } from "@bvte/api";
+import type { AttemptLimit } from "../auth/rate-limit.ts";
 import type { SessionPerson } from "../auth/sessions.ts";
 import { withinSubtree } from "../cohorts/access.ts";
 import type { Database, Queryable } from "../db/database.ts";
@@ -184,30 +185,7 @@ export async function redeemJoinCode(
 }
 
 /**
- * Wrong codes a person may try before being told to wait: a class mistyping a code read aloud
- * stays far below it, while guessing among 31^8 codes gets nowhere.
+ * Wrong codes a person may try in the attempt window before being told to wait: a class mistyping
+ * a code read aloud stays far below it, while guessing among 31^8 codes gets nowhere.
  */
-export const JOIN_CODE_LIMITS = { misses: 10, windowMinutes: 15 } as const;
-
-/** Seconds until this person may try another code, or null when they may now. */
-export async function joinCodeBlocked(db: Queryable, personId: string): Promise<number | null> {
-  const { rows } = await db.query<{ misses: number; oldest: Date | null }>(
-    `select count(*)::int as misses, min(at) as oldest from join_code_misses
-      where person_id = $1 and at > now() - make_interval(mins => $2)`,
-    [personId, JOIN_CODE_LIMITS.windowMinutes],
-  );
-  const row = rows[0];
-  if (!row?.oldest || row.misses < JOIN_CODE_LIMITS.misses) return null;
-  const retryAt = new Date(row.oldest).getTime() + JOIN_CODE_LIMITS.windowMinutes * 60_000;
-  return Math.max(1, Math.ceil((retryAt - Date.now()) / 1000));
-}
-
-export async function recordJoinCodeMiss(db: Queryable, personId: string): Promise<void> {
-  await db.query("insert into join_code_misses (person_id) values ($1)", [personId]);
-}
-
-export async function pruneJoinCodeMisses(db: Queryable): Promise<void> {
-  await db.query("delete from join_code_misses where at <= now() - make_interval(mins => $1)", [
-    JOIN_CODE_LIMITS.windowMinutes,
-  ]);
-}
+export const joinCodeLimit = (personId: string): AttemptLimit => ({ key: `join:${personId}`, limit: 10 });

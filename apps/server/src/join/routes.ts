@@ -1,9 +1,10 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { attemptsBlocked, recordFailedAttempt } from "../auth/rate-limit.ts";
 import type { Database } from "../db/database.ts";
 import { type AppEnv, requirePerson } from "../http/session.ts";
 import { HttpError, readJson } from "../http/validation.ts";
-import { describeJoinCode, joinCodeBlocked, recordJoinCodeMiss, redeemJoinCode } from "./join-codes.ts";
+import { describeJoinCode, joinCodeLimit, redeemJoinCode } from "./join-codes.ts";
 
 const joinSchema = z.strictObject({ code: z.string().trim().min(1, "enter the join code").max(40) });
 
@@ -17,7 +18,8 @@ export function joinRoutes(db: Database) {
     use: (person: ReturnType<typeof requirePerson>) => Promise<T>,
   ) => {
     const person = requirePerson(c);
-    const retryAfter = await joinCodeBlocked(db, person.id);
+    const limit = joinCodeLimit(person.id);
+    const retryAfter = await attemptsBlocked(db, [limit]);
     if (retryAfter !== null) {
       c.header("Retry-After", String(retryAfter));
       throw new HttpError(429, "too_many_attempts", "code: too many wrong join codes; try again later");
@@ -25,8 +27,7 @@ export function joinRoutes(db: Database) {
     try {
       return await use(person);
     } catch (error) {
-      if (error instanceof HttpError && error.code === "unknown_code")
-        await recordJoinCodeMiss(db, person.id);
+      if (error instanceof HttpError && error.code === "unknown_code") await recordFailedAttempt(db, [limit]);
       throw error;
     }
   };

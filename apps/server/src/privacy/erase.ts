@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { AGENT_HOME_PAGE } from "@bvte/learning-records";
+import { clearFailedAttempts } from "../auth/rate-limit.ts";
 import type { Database } from "../db/database.ts";
+import { joinCodeLimit } from "../join/join-codes.ts";
 import { writeAudit } from "./audit.ts";
 
 export const ERASED_DISPLAY_NAME = "Người dùng đã xoá";
@@ -73,7 +75,7 @@ export async function erasePerson(
         where person_id = $1 returning id`,
       [personId, anonymous],
     );
-    await tx.query("delete from signin_failures where key = $1", [`login:${login}`]);
+    await clearFailedAttempts(tx, [`login:${login}`, joinCodeLimit(personId).key]);
     await tx.query("delete from people where id = $1", [personId]);
     const result = { statements: statements.length, certificatesRevoked: certificates.length };
     await writeAudit(tx, {

@@ -135,10 +135,9 @@ describe("join codes", () => {
     expect((await learner.get(`/api/join/${code}`)).status).toBe(200);
 
     // A quarter of an hour later the guesser may try again.
-    await server.db.query(
-      "update join_code_misses set at = at - interval '15 minutes' where person_id = $1",
-      [ids.trainerA1],
-    );
+    await server.db.query("update failed_attempts set at = at - interval '15 minutes' where key = $1", [
+      `join:${ids.trainerA1}`,
+    ]);
     expect((await guesser.post("/api/join", { code })).status).toBe(200);
     expect(await isMember(ids.trainerA1)).toBe(true);
   });
