@@ -94,14 +94,14 @@ export function reportRoutes(db: Database, catalog: CourseCatalog) {
         sort: filter === "expiring" ? "expires" : "unit",
         page: null,
       }).then((result) => result.members);
-    const [notTrained, expiring] = await Promise.all([list("not-trained"), list("expiring")]);
+    // A CSV is one view: the member lists are read only for the file that shows them.
+    const shown = (view: "not-trained" | "expiring") => query.format === "xlsx" || query.view === view;
+    const [notTrained, expiring] = await Promise.all([
+      shown("not-trained") ? list("not-trained") : [],
+      shown("expiring") ? list("expiring") : [],
+    ]);
     const tables = cohortTables(dashboard, { notTrained, expiring }, labels, query.lang);
     // The member lists name people, so every export that leaves with them is on record.
-    const named = {
-      xlsx: notTrained.length + expiring.length,
-      "not-trained": notTrained.length,
-      expiring: expiring.length,
-    } as Record<string, number>;
     await writeAudit(db, {
       actorId: person.id,
       action: "report.export",
@@ -110,7 +110,7 @@ export function reportRoutes(db: Database, catalog: CourseCatalog) {
         format: query.format,
         ...(query.format === "csv" ? { view: query.view } : {}),
         asOf: asOf.date,
-        people: named[query.format === "xlsx" ? "xlsx" : query.view] ?? 0,
+        people: notTrained.length + expiring.length,
       },
     });
     return send(c, tables, query, {
