@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // The page.evaluate callbacks below run in the browser.
-import { expect, type Locator, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Locator, type Page } from "@playwright/test";
 import type { Item } from "../packages/quiz-engine/src/index.ts";
 
 export const PASSWORD = "demo-bvte-2026";
@@ -37,6 +37,19 @@ export async function waitUntilOfflineReady(page: Page): Promise<void> {
   });
   await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+/** A fresh phone on `baseURL`, signed in as `login`, with the app stored for use with no server. */
+export async function phoneReadyOffline(
+  browser: Browser,
+  baseURL: string,
+  login: string,
+): Promise<{ context: BrowserContext; page: Page; personId: string }> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, login);
+  await waitUntilOfflineReady(page);
+  return { context, page, personId: await profileId(page) };
 }
 
 /** The signed-in learner's person id, as the device keeps it. */

@@ -12,7 +12,7 @@ import {
 } from "@bvte/learning-records";
 import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
 import { seededRandom } from "../../apps/server/src/seeded-random.ts";
-import { profileId, signIn, waitUntilOfflineReady } from "../player-helpers.ts";
+import { phoneReadyOffline } from "../player-helpers.ts";
 import { PlayerTestServer } from "../player-server.ts";
 import { cohortIdByName, HALONG_PARENTS, signInApi } from "./console-helpers.ts";
 
@@ -209,11 +209,7 @@ test("weeks offline with thousands of records: all arrive once, and the trainer'
   const figures = async () => (await (await trainer.get(`/api/cohorts/${cohortId}`)).json()).figures;
   const before = await figures();
 
-  const context = await browser.newContext({ baseURL: server.url });
-  const page = await context.newPage();
-  await signIn(page, "phuhuynh.mai");
-  await waitUntilOfflineReady(page);
-  const personId = await profileId(page);
+  const { context, page, personId } = await phoneReadyOffline(browser, server.url, "phuhuynh.mai");
   const rows = await fourWeeksOffline(personId);
 
   // Just before the connection went, the device sent a first stretch; the server stored it but

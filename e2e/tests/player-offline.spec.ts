@@ -2,14 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, type Page, test } from "@playwright/test";
 import { loadContent } from "../../packages/course-content/src/node/index.ts";
-import {
-  answerSomehow,
-  expectSyncedSoon,
-  outbox,
-  profileId,
-  signIn,
-  waitUntilOfflineReady,
-} from "../player-helpers.ts";
+import { answerSomehow, expectSyncedSoon, outbox, phoneReadyOffline } from "../player-helpers.ts";
 import { PlayerTestServer } from "../player-server.ts";
 
 const contentDir = fileURLToPath(new URL("../../content", import.meta.url));
@@ -42,11 +35,7 @@ test("after one visit the whole catalogue works with the server stopped, and the
   expect(courses).toHaveLength(4);
   const startedAt = new Date();
 
-  const context = await browser.newContext({ baseURL: server.url });
-  const page = await context.newPage();
-  await signIn(page, "giaovien.lan");
-  await waitUntilOfflineReady(page);
-  const personId = await profileId(page);
+  const { context, page, personId } = await phoneReadyOffline(browser, server.url, "giaovien.lan");
 
   await server.stop();
   await page.reload();

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { loadContent } from "../../packages/course-content/src/node/index.ts";
-import { expectSyncedSoon, outbox, profileId, signIn, waitUntilOfflineReady } from "../player-helpers.ts";
+import { expectSyncedSoon, outbox, phoneReadyOffline } from "../player-helpers.ts";
 import { CuttingProxy } from "../player-proxy.ts";
 import { PlayerTestServer } from "../player-server.ts";
 
@@ -26,11 +26,7 @@ test("the server killed in the middle of a sync: after a restart nothing is lost
   test.setTimeout(300_000);
   const { courses } = await loadContent(contentDir);
   const startedAt = new Date();
-  const context = await browser.newContext({ baseURL: proxy.url });
-  const page = await context.newPage();
-  await signIn(page, "yte.hoa");
-  await waitUntilOfflineReady(page);
-  const personId = await profileId(page);
+  const { context, page, personId } = await phoneReadyOffline(browser, proxy.url, "yte.hoa");
 
   // A week in the hills: every lesson of every course read and finished with no connection.
   await context.setOffline(true);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
-import { answerSomehow, signIn, waitUntilOfflineReady } from "../player-helpers.ts";
+import { answerSomehow, phoneReadyOffline } from "../player-helpers.ts";
 import { PlayerTestServer } from "../player-server.ts";
 
 const COURSE = "parenting-skills";
@@ -26,10 +26,7 @@ test("a new version is offered, and updating to it keeps finished lessons and a 
   browser,
 }) => {
   test.setTimeout(120_000);
-  const context = await browser.newContext({ baseURL: server.url });
-  const page = await context.newPage();
-  await signIn(page, "phuhuynh.mai");
-  await waitUntilOfflineReady(page);
+  const { context, page } = await phoneReadyOffline(browser, server.url, "phuhuynh.mai");
 
   await page.goto(`/courses/${COURSE}/lessons/l01-positive-parenting`);
   await page.getByRole("button", { name: "Hoàn thành bài học" }).click();
